@@ -1,0 +1,76 @@
+# plantype - see README.md. Two commands: `make` and `make test`.
+#
+# `make`        installs missing Debian packages (as root; otherwise prints the
+#               apt-get line), builds build/plantype and typesets input/r6.xml
+#               into out/r6.pdf.
+# `make test`   builds and runs the test suite, then again under AddressSanitizer
+#               and UndefinedBehaviorSanitizer (build/asan). Closing line: N passed, N failed.
+# `make bench`  median time and peak memory of typesetting (see tests/bench.sh).
+
+CC      ?= gcc
+PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc
+# Debian packages: to build, and the PDF readers/data the tests check against.
+DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev
+DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data
+
+BUILD   ?= build
+SAN     ?=
+OPT     ?= -O2
+CFLAGS  := -std=c11 $(OPT) -g -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
+           -D_DEFAULT_SOURCE -DPT_DATADIR='"$(CURDIR)"' $(SAN) \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+LDFLAGS := $(SAN)
+
+SRCS     := $(wildcard src/*.c)
+LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS)))
+TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/*_test.c))
+
+EDITION ?= input/r6.xml
+
+.PHONY: all build deps test test-plain check-asan bench clean
+all: deps build out/r6.pdf
+
+build: $(BUILD)/plantype $(TESTS)
+
+# Install what is missing (root), or say the one line that would.
+deps:
+	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else echo "missing Debian packages; run: sudo apt-get install$$missing"; exit 1; fi; fi
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/plantype: $(BUILD)/obj/main.o $(LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c tests/test.h $(LIB_OBJS) | $(BUILD)/tests
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+out/r6.pdf: $(BUILD)/plantype $(EDITION) $(wildcard layouts/* input/*.rng fonts/*.ttf)
+	$(BUILD)/plantype $(EDITION) -o $@
+
+test: deps
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' build
+	@tests/run.sh build build/asan
+
+# The suite under the sanitizers alone.
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' build
+	@tests/run.sh build/asan
+
+bench: deps build
+	@tests/bench.sh
+
+clean:
+	rm -rf build

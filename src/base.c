@@ -1,0 +1,253 @@
+/* base.c - context, arena, buffers, UTF-8. See base.h for the contracts. */
+#include "base.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void pt_ctx_init(pt_ctx *ctx)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->warn = stderr;
+}
+
+static bool vfail(pt_ctx *ctx, int status, const char *fmt, va_list ap)
+{
+    vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
+    ctx->status = status;
+    return false;
+}
+
+bool pt_fail(pt_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(ctx, PT_EXIT_IO, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+bool pt_invalid(pt_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(ctx, PT_EXIT_INVALID, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+void pt_warn(pt_ctx *ctx, const char *fmt, ...)
+{
+    ctx->nwarn++;
+    if (!ctx->warn)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("plantype: ", ctx->warn);
+    vfprintf(ctx->warn, fmt, ap);
+    fputc('\n', ctx->warn);
+    va_end(ap);
+}
+
+void *pt_xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q) {
+        fputs("plantype: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+/* ---- arena ---- */
+
+enum { ARENA_BLOCK = 1 << 20 };
+
+typedef struct block { struct block *next; size_t used, size; max_align_t data[]; } block;
+struct pt_arena { block *head; size_t total; };
+
+pt_arena *pt_arena_new(void)
+{
+    pt_arena *a = pt_xrealloc(NULL, sizeof *a);
+    memset(a, 0, sizeof *a);
+    return a;
+}
+
+void pt_arena_free(pt_arena *a)
+{
+    if (!a)
+        return;
+    for (block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+void *pt_alloc(pt_arena *a, size_t size)
+{
+    size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+        b = pt_xrealloc(NULL, sizeof *b + cap);
+        b->size = cap;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    a->total += size;
+    memset(p, 0, size);
+    return p;
+}
+
+size_t pt_arena_used(const pt_arena *a) { return a->total; }
+
+char *pt_strndup(pt_arena *a, const char *s, size_t n)
+{
+    char *d = pt_alloc(a, n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+char *pt_strdup(pt_arena *a, const char *s) { return pt_strndup(a, s, strlen(s)); }
+
+char *pt_sprintf(pt_arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = pt_alloc(a, (size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return s;
+}
+
+/* ---- buffers ---- */
+
+void pt_buf_add(pt_buf *b, const void *data, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->s = pt_xrealloc(b->s, b->cap);
+    }
+    memcpy(b->s + b->n, data, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+
+void pt_buf_puts(pt_buf *b, const char *s) { pt_buf_add(b, s, strlen(s)); }
+
+void pt_buf_printf(pt_buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if ((size_t)n < sizeof small) {
+        pt_buf_add(b, small, (size_t)n);
+    } else {
+        char *big = pt_xrealloc(NULL, (size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, ap2);
+        pt_buf_add(b, big, (size_t)n);
+        free(big);
+    }
+    va_end(ap2);
+}
+
+void pt_buf_free(pt_buf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof *b);
+}
+
+/* ---- UTF-8 ---- */
+
+int32_t pt_utf8_decode(const char *str, size_t len, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t p = *i;
+    unsigned c = s[p];
+    int n;
+    uint32_t cp, min;
+    if (c < 0x80) { *i = p + 1; return (int32_t)c; }
+    if ((c & 0xE0) == 0xC0)      { n = 1; cp = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; min = 0x10000; }
+    else { *i = p + 1; return -1; }
+    for (int k = 1; k <= n; k++) {
+        if (p + (size_t)k >= len || (s[p + k] & 0xC0) != 0x80) { *i = p + 1; return -1; }
+        cp = (cp << 6) | (s[p + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { *i = p + 1; return -1; }
+    *i = p + (size_t)n + 1;
+    return (int32_t)cp;
+}
+
+int pt_utf8_encode(uint32_t cp, char *o)
+{
+    if (cp < 0x80) { o[0] = (char)cp; return 1; }
+    if (cp < 0x800) { o[0] = (char)(0xC0 | cp >> 6); o[1] = (char)(0x80 | (cp & 63)); return 2; }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12); o[1] = (char)(0x80 | ((cp >> 6) & 63));
+        o[2] = (char)(0x80 | (cp & 63));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18); o[1] = (char)(0x80 | ((cp >> 12) & 63));
+    o[2] = (char)(0x80 | ((cp >> 6) & 63)); o[3] = (char)(0x80 | (cp & 63));
+    return 4;
+}
+
+long pt_utf8_check(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t at = i;
+        if (pt_utf8_decode(s, len, &i) < 0)
+            return (long)at;
+    }
+    return -1;
+}
+
+char *pt_read_file(pt_ctx *ctx, const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        pt_fail(ctx, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    pt_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        pt_buf_add(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        pt_buf_free(&b);
+        pt_fail(ctx, "%s: read error", path);
+        return NULL;
+    }
+    if (!b.s)
+        pt_buf_add(&b, "", 0);
+    *len = b.n;
+    return b.s;
+}
+
+void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...)
+{
+    char pre[512], old[sizeof ctx->err];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(pre, sizeof pre, fmt, ap);
+    va_end(ap);
+    memcpy(old, ctx->err, sizeof old);
+    snprintf(ctx->err, sizeof ctx->err, "%s%s", pre, old);
+}

@@ -1,0 +1,85 @@
+/* base.h - the context (error message + warnings), the arena, growable arrays, UTF-8.
+ *
+ * Every stage takes a pt_ctx first. A failing call formats one message into
+ * ctx->err with pt_fail() and returns false/NULL; the caller passes the failure up
+ * without adding text. Nothing below main() prints an error or exits.
+ * Document-lifetime memory comes from one pt_arena and is freed all at once. */
+#ifndef PT_BASE_H
+#define PT_BASE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit statuses of the command line (also used by tests). */
+enum { PT_EXIT_OK = 0, PT_EXIT_IO = 1, PT_EXIT_INVALID = 2 };
+
+typedef struct pt_ctx {
+    char err[2048];   /* the one error message, "file:line: what is wrong" */
+    int status;       /* PT_EXIT_INVALID for bad input, PT_EXIT_IO otherwise */
+    FILE *warn;       /* where warnings go (stderr by default; NULL: silent) */
+    int nwarn;        /* warnings issued so far */
+} pt_ctx;
+
+void pt_ctx_init(pt_ctx *ctx);
+
+/* Record an error (I/O or internal: status 1). Always returns false. */
+bool pt_fail(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Record an error in the input (status 2). Always returns false. */
+bool pt_invalid(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print "plantype: ..." to ctx->warn and count it. */
+void pt_warn(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Arena: bump allocator in large blocks. Memory is zeroed. Allocation failure
+ * aborts the process (the only place that does): a typesetter that ran out of
+ * memory has nothing sensible left to report. */
+typedef struct pt_arena pt_arena;
+pt_arena *pt_arena_new(void);
+void pt_arena_free(pt_arena *a);
+void *pt_alloc(pt_arena *a, size_t size);
+char *pt_strdup(pt_arena *a, const char *s);
+char *pt_strndup(pt_arena *a, const char *s, size_t n);
+char *pt_sprintf(pt_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t pt_arena_used(const pt_arena *a);
+
+/* Heap helpers for buffers that outlive no document (tests, scratch). Abort on OOM. */
+void *pt_xrealloc(void *p, size_t size);
+
+/* Growable array of any element type, on the heap:
+ *   PT_VEC(int) v = {0}; PT_PUSH(v, 3); ... free(v.v);  */
+#define PT_VEC(T) struct { T *v; size_t n, cap; }
+#define PT_PUSH(vec, x) do { \
+        if ((vec).n == (vec).cap) { \
+            (vec).cap = (vec).cap ? (vec).cap * 2 : 16; \
+            (vec).v = pt_xrealloc((vec).v, (vec).cap * sizeof *(vec).v); \
+        } \
+        (vec).v[(vec).n++] = (x); \
+    } while (0)
+
+/* Growable byte string on the heap. */
+typedef struct pt_buf { char *s; size_t n, cap; } pt_buf;
+void pt_buf_add(pt_buf *b, const void *data, size_t n);
+void pt_buf_puts(pt_buf *b, const char *s);
+void pt_buf_printf(pt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pt_buf_free(pt_buf *b);
+
+/* UTF-8. pt_utf8_decode reads one code point at s[*i] (len bytes in all) and
+ * advances *i; returns -1 (and advances by one byte) on an invalid sequence,
+ * overlong form, surrogate or value above U+10FFFF. */
+int32_t pt_utf8_decode(const char *s, size_t len, size_t *i);
+/* Writes cp as UTF-8 into out (4 bytes room); returns the byte count. */
+int pt_utf8_encode(uint32_t cp, char *out);
+/* Byte offset of the first invalid sequence, or -1 when s is valid UTF-8. */
+long pt_utf8_check(const char *s, size_t len);
+
+/* Read a whole file into a NUL-terminated heap buffer (caller frees). */
+char *pt_read_file(pt_ctx *ctx, const char *path, size_t *len);
+
+
+
+/* Put a location in front of the recorded message, e.g. after a lower stage
+ * failed: pt_err_prefix(ctx, "%s:%d: <card no=\"%s\">: ", file, line, no). */
+void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#endif

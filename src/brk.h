@@ -1,0 +1,38 @@
+/* brk.h - line-break opportunities: ICU's line iterator (ja@lb=strict by default)
+ * followed by the report's post-filter (no break before ® ™ © and postfix units
+ * such as ㎡ ％ ℃, none inside full-width alphanumeric runs, none between digits
+ * and 万/億/兆, none right after a paragraph-initial list marker).
+ *
+ * Opportunities are found once per paragraph, before line fitting. */
+#ifndef PT_BRK_H
+#define PT_BRK_H
+
+#include "base.h"
+
+typedef enum pt_strictness { PT_LB_STRICT, PT_LB_NORMAL, PT_LB_LOOSE } pt_strictness;
+
+/* Values of the caller's brk[] array, one per byte offset. brk[i] says whether a
+ * line may start at text[i]; brk[0] is always PT_BRK_NONE, brk[len] is
+ * PT_BRK_MUST (end of text). Offsets inside a UTF-8 sequence are PT_BRK_NONE. */
+enum { PT_BRK_NONE = 0, PT_BRK_ALLOW = 1, PT_BRK_MUST = 2 };
+
+typedef struct pt_breaker pt_breaker;
+
+/* Opens the ICU iterator for the strictness. NULL with ctx->err set on failure.
+ * Not thread-safe; one per thread. */
+pt_breaker *pt_breaker_new(pt_ctx *ctx, pt_strictness s);
+void pt_breaker_free(pt_breaker *b);
+
+/* Fills brk[0..len] (caller-owned, len + 1 bytes) for the UTF-8 text. The text
+ * is one paragraph: "paragraph-initial" means offset 0. A '\n' gives a
+ * PT_BRK_MUST after it. Cannot fail. */
+void pt_breaks(pt_breaker *b, const char *text, size_t len, uint8_t *brk);
+
+/* Same without the post-filter: raw ICU result (for the conformance tests). */
+void pt_breaks_icu(pt_breaker *b, const char *text, size_t len, uint8_t *brk);
+
+/* Grapheme-cluster boundaries (emergency breaks): brk[i] = 1 where a grapheme
+ * starts at i (i > 0), brk[len] = 1. */
+void pt_graphemes(pt_breaker *b, const char *text, size_t len, uint8_t *brk);
+
+#endif

@@ -1,0 +1,34 @@
+/* font.h - font faces from fonts/ (FreeType + HarfBuzz via hb-ft).
+ * The only file that opens font files. A face is loaded once per run and shared;
+ * it records which glyphs were used so that the PDF backend can subset it. */
+#ifndef PT_FONT_H
+#define PT_FONT_H
+
+#include "base.h"
+#include <hb.h>
+
+typedef struct pt_font pt_font;
+
+/* Loads a TrueType/OpenType face. NULL with ctx->err ("path: ...") on failure. */
+pt_font *pt_font_load(pt_ctx *ctx, const char *path);
+void pt_font_free(pt_font *f);
+
+hb_font_t *pt_font_hb(pt_font *f);      /* borrowed; scale = upem (font units) */
+hb_face_t *pt_font_face(pt_font *f);    /* borrowed */
+int pt_font_upem(const pt_font *f);
+const char *pt_font_path(const pt_font *f);
+const char *pt_font_psname(const pt_font *f);   /* PostScript name, e.g. BIZUDGothic-Regular */
+/* Family + style for messages, e.g. "BIZ UDGothic Bold". */
+const char *pt_font_display_name(const pt_font *f);
+bool pt_font_has_char(pt_font *f, uint32_t cp);
+/* Advance of a glyph in font units. */
+int pt_font_advance(pt_font *f, uint32_t gid);
+
+/* Metrics for the PDF font descriptor, in font units. */
+typedef struct pt_font_metrics {
+    int ascent, descent, cap_height, x_min, y_min, x_max, y_max, italic_angle;
+    bool fixed_pitch, serif;
+} pt_font_metrics;
+void pt_font_metrics_get(pt_font *f, pt_font_metrics *m);
+
+#endif

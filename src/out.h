@@ -1,0 +1,63 @@
+/* out.h - the drawing interface between layout and output backends.
+ *
+ * Layout produces positioned glyphs and rules; a backend draws them. Units are
+ * PDF points, origin at the bottom-left of the page, y up. A backend never
+ * measures text; layout never calls a PDF library. */
+#ifndef PT_OUT_H
+#define PT_OUT_H
+
+#include "base.h"
+#include "font.h"
+
+typedef struct pt_rgb { float r, g, b; } pt_rgb;   /* 0..1 each */
+
+/* One glyph of a run. x is the pen position relative to the run origin, in
+ * points; text[cluster_start..cluster_end) is the source text this glyph
+ * stands for (empty range for the second and later glyphs of a cluster). */
+typedef struct pt_draw_glyph {
+    uint32_t gid;
+    float x, y;
+    uint32_t text_start, text_end;
+} pt_draw_glyph;
+
+typedef struct pt_out pt_out;
+typedef struct pt_out_ops {
+    bool (*begin_page)(pt_out *o, pt_ctx *ctx, float width, float height);
+    /* A run of glyphs of one font and size at baseline origin (x, y). text is
+     * the UTF-8 the glyph ranges index into (for extraction: ToUnicode). */
+    bool (*glyphs)(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float x, float y,
+                   const pt_draw_glyph *g, size_t n, const char *text, pt_rgb color);
+    /* Filled and/or stroked rectangle; a NULL colour means no fill / no stroke. */
+    bool (*rect)(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h,
+                 const pt_rgb *fill, const pt_rgb *stroke, float line_width);
+    bool (*line)(pt_out *o, pt_ctx *ctx, float x1, float y1, float x2, float y2,
+                 pt_rgb color, float line_width);
+    /* Clickable area on the current page leading to page `target` (0-based). */
+    bool (*link)(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h, int target);
+    /* Bookmark: level 0 top, 1 below the last level-0 entry; leads to page. */
+    bool (*outline)(pt_out *o, pt_ctx *ctx, int level, const char *title, int page);
+    bool (*end_page)(pt_out *o, pt_ctx *ctx);
+} pt_out_ops;
+
+struct pt_out { const pt_out_ops *ops; };
+
+/* Document information for backends that have it. */
+typedef struct pt_doc_info {
+    const char *title, *author, *subject, *creator;
+    long long created;   /* seconds since the epoch (SOURCE_DATE_EPOCH when set) */
+} pt_doc_info;
+
+/* PDF backend (out_pdf.c). pt_pdf_new never fails but for memory;
+ * pt_pdf_save writes the file atomically: to "<path>.tmp-XXXXXX" in the same
+ * folder, then rename(); on failure nothing is left at path that was not there
+ * before. pt_pdf_free releases everything (also after a failed save). */
+pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info);
+bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path);
+void pt_pdf_free(pt_out *o);
+
+/* Text trace backend (out_trace.c) for golden tests: one line per call with
+ * fixed precision (2 decimals). The trace is appended to *buf. */
+pt_out *pt_trace_new(pt_buf *buf);
+void pt_trace_free(pt_out *o);
+
+#endif
