@@ -243,11 +243,25 @@ char *pt_read_file(pt_ctx *ctx, const char *path, size_t *len)
 
 void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...)
 {
-    char pre[512], old[sizeof ctx->err];
+    char pre[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(pre, sizeof pre, fmt, ap);
     va_end(ap);
-    memcpy(old, ctx->err, sizeof old);
-    snprintf(ctx->err, sizeof ctx->err, "%s%s", pre, old);
+    size_t np = strlen(pre), ne = strlen(ctx->err);
+    if (np + ne + 1 > sizeof ctx->err)
+        ne = sizeof ctx->err - np - 1;
+    memmove(ctx->err + np, ctx->err, ne);
+    memcpy(ctx->err, pre, np);
+    ctx->err[np + ne] = 0;
+}
+
+#ifndef PT_DATADIR
+#define PT_DATADIR "."
+#endif
+
+const char *pt_datadir(void)
+{
+    const char *d = getenv("PLANTYPE_DATA");
+    return d && *d ? d : PT_DATADIR;
 }

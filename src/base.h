@@ -82,4 +82,8 @@ char *pt_read_file(pt_ctx *ctx, const char *path, size_t *len);
 /* Put a location in front of the recorded message, e.g. after a lower stage
  * failed: pt_err_prefix(ctx, "%s:%d: <card no=\"%s\">: ", file, line, no). */
 void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The folder holding fonts/, input/plantype.rng and layouts/: $PLANTYPE_DATA
+ * when set, else the source tree the program was built in. */
+const char *pt_datadir(void);
+
 #endif
