@@ -248,6 +248,19 @@ static bool myriad_after_digit(const window *w)
     return is_digit(w->l) && (w->r == 0x4E07 || w->r == 0x5104 || w->r == 0x5146);
 }
 
+static bool is_ascii_alnum(int32_t c)
+{
+    return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* A hyphen-minus between Latin letters or figures joins one word or unit
+ * (`t-CO2`, `Uni-Voice`, `らづ-Biz` is not affected: its left side is kana).
+ * The report never hyphenates, and a unit must not be split (§1.4). */
+static bool inside_hyphenated_word(const window *w)
+{
+    return w->l == '-' && is_ascii_alnum(w->l2) && is_ascii_alnum(w->r);
+}
+
 /* True when the opportunity described by w must be deleted. */
 static bool keep_together(const window *w)
 {
@@ -256,7 +269,8 @@ static bool keep_together(const window *w)
         || squared_unit_after_digit(w)
         || inside_fw_alnum_run(w)
         || inside_fw_number(w)
-        || myriad_after_digit(w);
+        || myriad_after_digit(w)
+        || inside_hyphenated_word(w);
 }
 
 /* Byte offset just past a paragraph-initial list marker, or 0 when the text does

@@ -111,8 +111,9 @@ static const bcase gap_cases[] = {
  *   `(` (LB14), `R6` together (LB23), breaks between number and kanji. No house
  *   rule applies: `件` is not 万/億/兆.
  * - `4Rの推進`: NU × AL (LB23), AL ÷ ID.
- * - `1,185.00t-CO2`: number with IS kept (LB25), NU × AL, × HY (LB21), break after
- *   the hyphen before a letter (UAX #14 allows it; no house rule forbids it).
+ * - `1,185.00t-CO2`: number with IS kept (LB25), NU × AL, × HY (LB21); UAX #14
+ *   allows a break after the hyphen before a letter, the house rule
+ *   inside_hyphenated_word removes it (`t-CO2` is one unit).
  * - `X（旧Twitter）・Facebook等`: AL ÷ full-width OP (LB30 excludes ea=F
  *   openers), × CL, CL × NS for `・` (strict), NS ÷ AL.
  * - `①...「アクアコイン」の`: ID ÷ OP before `「`, nothing after it. */
@@ -130,7 +131,10 @@ static const bcase report_cases[] = {
     { "report (1)", "(1)地産地消な暮らし", "(1)地|産|地|消|な|暮|ら|し",
       "(1)|地|産|地|消|な|暮|ら|し" },
     { "report %", "481.3%", "481.3%", NULL },
-    { "report t-CO2", "1,185.00t-CO2", "1,185.00t-|CO2", NULL },
+    { "report t-CO2", "1,185.00t-CO2", "1,185.00t-CO2", "1,185.00t-|CO2" },
+    { "report Uni-Voice", "音声コード(Uni-Voice)の導入", "音|声|コー|ド|(Uni-Voice)|の|導|入",
+      "音|声|コー|ド|(Uni-|Voice)|の|導|入" },
+    { "kana-hyphen-Latin may break", "らづ-Biz支援", "ら|づ-|Biz|支|援", NULL },
     { "report 4R", "4Rの推進", "4R|の|推|進", NULL },
     { "report X", "X（旧Twitter）・Facebook等", "X|（旧|Twitter）・|Facebook|等", NULL },
 };

@@ -1,0 +1,596 @@
+/* para.c - paragraph -> justified lines (JIS X 4051 / JLREQ, horizontal).
+ *
+ * Approach. A paragraph is split at '\n' (a line break of the original) into
+ * segments; each segment is shaped once and cut into units, one per HarfBuzz
+ * cluster. Each unit gets a class (ideographic, Latin, space, opening/closing
+ * bracket, comma, full stop, middle dot, dividing mark, inseparable) and a
+ * body width; full-width yakumono become half-em bodies (the ink of the BIZ UD
+ * glyphs lies in the kept half; openers and middle dots are shifted left).
+ * Between two neighbouring units sits one glue with a natural width, a shrink
+ * amount and priority, and a stretch priority: aki of yakumono collapsed by the
+ * JLREQ rules, wa-o glue of 1/4 em between Japanese and Latin, word spaces.
+ *
+ * Break opportunities come from brk.h. Lines are fitted greedily: with prefix
+ * sums the natural and the fully-shrunk width of any candidate line is O(1).
+ * For each line the engine finds the last legal break that fits naturally
+ * (oidashi candidate: stretch) and the first legal break beyond it that fits
+ * when shrunk (oikomi candidate: squeeze), and takes the one that needs the
+ * smaller adjustment, preferring oikomi on a tie. When no legal break fits at
+ * all it breaks at the last grapheme boundary that fits (emergency).
+ *
+ * Glue at a line break is discarded: an opener loses its leading aki at the
+ * line head, closers and commas their trailing aki at the line end (JIS);
+ * a full stop keeps its 1/2 em there. Justification shrinks in priority order
+ * (word spaces, middle-dot aki, bracket and comma aki, wa-o) or stretches
+ * (word spaces, wa-o, inter-character gaps up to 1/4 em, then those gaps
+ * without limit); never inside Latin words and figures, after an opener,
+ * before a closer/comma/stop, around middle dots and ！？, inside ……/——.
+ *
+ * All lengths in milli-em. */
+#include "para.h"
+
+#include "shape.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tunables (milli-em), from jp-typesetting reference §3-§5. */
+#define HALF          500.0   /* body of a full-width yakumono after conversion */
+#define AKI           500.0   /* blank half of a bracket, comma or stop */
+#define DOT_AKI       250.0   /* each side of a middle dot */
+#define WAO           250.0   /* Japanese-Latin glue */
+#define WAO_MIN       125.0   /* ... shrunk at most to this */
+#define WAO_MAX       500.0   /* ... stretched at most to this before level 4 */
+#define WORD_MIN      250.0   /* word space shrunk at most to this */
+#define WORD_MAX_ADD  250.0   /* word space stretched by at most this before level 4 */
+#define CHAR_MAX_ADD  250.0   /* inter-character stretch before level 4 */
+#define FULL_WIDTH    900.0   /* glyphs at least this wide count as full-width */
+
+typedef enum kind {
+    K_IDEO,     /* kanji, kana, full-width symbols and alphanumerics */
+    K_LATIN,    /* half-width letters, figures, punctuation */
+    K_SPACE,    /* U+0020: a word space (glue, no body) */
+    K_OPEN,     /* 「（【 …, full-width */
+    K_CLOSE,    /* 」）】 … */
+    K_COMMA,    /* 、， */
+    K_STOP,     /* 。． */
+    K_MIDDOT,   /* ・：； */
+    K_DIVIDE,   /* ！？ */
+    K_INSEP,    /* … ‥ ― */
+    K_IDSPACE,  /* U+3000 */
+} kind;
+
+typedef struct unit {
+    uint32_t start, end;    /* bytes in the segment */
+    uint32_t g0, ng;        /* glyphs of the unit */
+    uint32_t cp;            /* its first code point */
+    double adv;             /* body width */
+    double shift;           /* glyphs drawn this far left of the body start */
+    kind k;
+} unit;
+
+/* Glue between unit i and unit i+1. */
+typedef struct glue {
+    double nat;
+    double shrink;          /* how much it may lose */
+    int shrink_level;       /* 1 word, 2 middle dot, 3 bracket/comma, 4 wa-o; 0 fixed */
+    int stretch_level;      /* 1 word, 2 wa-o, 3 inter-character; 0 never */
+} glue;
+
+enum { LEVELS = 5 };
+
+struct pt_typesetter {
+    pt_breaker *breaker;
+    PT_VEC(uint8_t) brk;
+    PT_VEC(uint8_t) graph;
+    pt_glyphs glyphs;
+    PT_VEC(unit) units;
+    PT_VEC(glue) glues;
+    PT_VEC(double) adv_sum, nat_sum, shrink_sum;   /* prefix sums */
+    PT_VEC(double) adjust;                         /* per-glue change on the current line */
+};
+
+pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
+{
+    pt_breaker *b = pt_breaker_new(ctx, strictness);
+    if (!b)
+        return NULL;
+    pt_typesetter *ts = pt_xrealloc(NULL, sizeof *ts);
+    memset(ts, 0, sizeof *ts);
+    ts->breaker = b;
+    return ts;
+}
+
+void pt_typesetter_free(pt_typesetter *ts)
+{
+    if (!ts)
+        return;
+    pt_breaker_free(ts->breaker);
+    free(ts->brk.v);
+    free(ts->graph.v);
+    free(ts->glyphs.v);
+    free(ts->units.v);
+    free(ts->glues.v);
+    free(ts->adv_sum.v);
+    free(ts->nat_sum.v);
+    free(ts->shrink_sum.v);
+    free(ts->adjust.v);
+    free(ts);
+}
+
+void pt_lines_clear(pt_lines *l)
+{
+    l->glyphs.n = 0;
+    l->lines.n = 0;
+}
+
+void pt_lines_free(pt_lines *l)
+{
+    free(l->glyphs.v);
+    free(l->lines.v);
+    memset(l, 0, sizeof *l);
+}
+
+/* ---- classes ---- */
+
+static bool in(uint32_t cp, const uint32_t *set)
+{
+    for (; *set; set++)
+        if (*set == cp)
+            return true;
+    return false;
+}
+
+static const uint32_t OPENERS[] = { 0x300C, 0x300E, 0xFF08, 0x3014, 0xFF3B, 0xFF5B, 0x3008,
+    0x300A, 0x3010, 0x3018, 0x3016, 0x201C, 0x2018, 0xFF5F, 0x301D, 0 };
+static const uint32_t CLOSERS[] = { 0x300D, 0x300F, 0xFF09, 0x3015, 0xFF3D, 0xFF5D, 0x3009,
+    0x300B, 0x3011, 0x3019, 0x3017, 0x201D, 0x2019, 0xFF60, 0x301F, 0x301E, 0 };
+static const uint32_t COMMAS[] = { 0x3001, 0xFF0C, 0 };
+static const uint32_t STOPS[] = { 0x3002, 0xFF0E, 0 };
+static const uint32_t MIDDOTS[] = { 0x30FB, 0xFF1A, 0xFF1B, 0 };
+static const uint32_t DIVIDERS[] = { 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049, 0 };
+static const uint32_t INSEPS[] = { 0x2026, 0x2025, 0x2015, 0x2014, 0 };
+
+static bool fw_digit(uint32_t cp) { return cp >= 0xFF10 && cp <= 0xFF19; }
+
+static kind classify(uint32_t cp, double adv)
+{
+    if (cp == ' ')
+        return K_SPACE;
+    if (cp == 0x3000)
+        return K_IDSPACE;
+    if (adv < FULL_WIDTH)
+        return K_LATIN;
+    if (in(cp, OPENERS)) return K_OPEN;
+    if (in(cp, CLOSERS)) return K_CLOSE;
+    if (in(cp, COMMAS)) return K_COMMA;
+    if (in(cp, STOPS)) return K_STOP;
+    if (in(cp, MIDDOTS)) return K_MIDDOT;
+    if (in(cp, DIVIDERS)) return K_DIVIDE;
+    if (in(cp, INSEPS)) return K_INSEP;
+    return K_IDEO;
+}
+
+static bool yakumono(kind k)
+{
+    return k == K_OPEN || k == K_CLOSE || k == K_COMMA || k == K_STOP || k == K_MIDDOT;
+}
+
+/* Blank that a unit wants after / before itself. */
+static double trail_aki(kind k)
+{
+    return k == K_CLOSE || k == K_COMMA || k == K_STOP ? AKI : k == K_MIDDOT ? DOT_AKI : 0;
+}
+static double lead_aki(kind k) { return k == K_OPEN ? AKI : k == K_MIDDOT ? DOT_AKI : 0; }
+
+/* A Latin character that takes wa-o glue next to Japanese: ASCII letters,
+ * figures and punctuation, and Latin/Greek letters. Not ® © ™ × ° (symbols
+ * that attach or are set solid). */
+static bool wao_latin(uint32_t cp)
+{
+    return (cp > 0x20 && cp < 0x7F) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)
+        || (cp >= 0x370 && cp <= 0x3FF);
+}
+
+/* The glue between neighbours a and b (neither is a space; spaces are handled
+ * by the caller). Collapse rules of JLREQ §3.2: nothing after an opener,
+ * nothing before a closer, comma or stop (they follow solid), a quarter em
+ * next to a middle dot, otherwise the larger of a's trailing and b's leading
+ * aki (never both). */
+static glue glue_between(const unit *a, const unit *b)
+{
+    glue g = {0};
+    kind ka = a->k, kb = b->k;
+    if (ka == K_OPEN || kb == K_CLOSE || kb == K_COMMA || kb == K_STOP) {
+        g.nat = 0;
+    } else if ((ka == K_MIDDOT || kb == K_MIDDOT) && (yakumono(ka) && yakumono(kb))) {
+        g.nat = DOT_AKI;
+        g.shrink = DOT_AKI;
+        g.shrink_level = 2;
+    } else {
+        double t = trail_aki(ka), l = lead_aki(kb);
+        g.nat = t > l ? t : l;
+        if (g.nat > 0) {
+            bool dot = (t >= l ? ka : kb) == K_MIDDOT;
+            bool stop = ka == K_STOP && t >= l;   /* the 1/2 em after a mid-line 。 is fixed */
+            g.shrink = stop ? 0 : g.nat;
+            g.shrink_level = stop ? 0 : dot ? 2 : 3;
+        }
+    }
+    if (g.nat == 0 && ((ka == K_IDEO && kb == K_LATIN && wao_latin(b->cp))
+                       || (ka == K_LATIN && kb == K_IDEO && wao_latin(a->cp)))) {
+        g.nat = WAO;
+        g.shrink = WAO - WAO_MIN;
+        g.shrink_level = 4;
+        g.stretch_level = 2;
+        return g;
+    }
+    /* Inter-character stretch: between Japanese units, after a closer, comma
+     * or stop, before an opener; never inside Latin runs, after an opener,
+     * before a closer/comma/stop, around middle dots, ！？, U+3000, or between
+     * two identical inseparables (……, ――). */
+    bool ja_a = ka == K_IDEO || ka == K_CLOSE || ka == K_COMMA || ka == K_STOP || ka == K_INSEP;
+    bool ja_b = kb == K_IDEO || kb == K_OPEN || kb == K_INSEP;
+    if (ja_a && ja_b && !(ka == K_INSEP && kb == K_INSEP && a->cp == b->cp))
+        g.stretch_level = 3;
+    return g;
+}
+
+/* ---- building units and glue for one segment ---- */
+
+static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, size_t len)
+{
+    ts->glyphs.n = 0;
+    ts->units.n = 0;
+    ts->glues.n = 0;
+    if (len == 0)
+        return true;
+    if (!pt_shape(ctx, font, s, len, 0, len, NULL, 0, &ts->glyphs))
+        return false;
+    double scale = 1000.0 / pt_font_upem(font);
+    const pt_glyph *g = ts->glyphs.v;
+    size_t ng = ts->glyphs.n;
+    for (size_t i = 0; i < ng;) {
+        size_t j = i;
+        double adv = 0;
+        while (j < ng && g[j].cluster == g[i].cluster)
+            adv += g[j++].adv * scale;
+        unit u = {0};
+        u.start = g[i].cluster;
+        u.end = j < ng ? g[j].cluster : (uint32_t)len;
+        u.g0 = (uint32_t)i;
+        u.ng = (uint32_t)(j - i);
+        size_t at = u.start;
+        int32_t cp = pt_utf8_decode(s, len, &at);
+        u.cp = cp < 0 ? 0xFFFD : (uint32_t)cp;
+        u.k = classify(u.cp, adv);
+        u.adv = adv;
+        PT_PUSH(ts->units, u);
+        i = j;
+    }
+    unit *u = ts->units.v;
+    size_t n = ts->units.n;
+    for (size_t i = 0; i < n; i++) {
+        /* A full-width comma or stop inside a full-width number stays solid. */
+        if ((u[i].k == K_COMMA || u[i].k == K_STOP) && i > 0 && i + 1 < n
+            && fw_digit(u[i - 1].cp) && fw_digit(u[i + 1].cp))
+            u[i].k = K_IDEO;
+        if (yakumono(u[i].k)) {
+            u[i].shift = u[i].k == K_OPEN ? u[i].adv - HALF
+                       : u[i].k == K_MIDDOT ? (u[i].adv - HALF) / 2 : 0;
+            u[i].adv = HALF;
+        }
+        if (u[i].k == K_SPACE)
+            u[i].adv = 0;   /* its width is the glue before it */
+    }
+    for (size_t i = 0; i + 1 < n; i++) {
+        glue gl = {0};
+        const unit *a = &u[i], *b = &u[i + 1];
+        if (b->k == K_SPACE) {
+            /* A word space; none where the previous unit's aki already separates,
+             * a wa-o glue where it separates Japanese and Latin. */
+            const unit *next = i + 2 < n ? &u[i + 2] : NULL;
+            double space = ts->glyphs.v[b->g0].adv * scale;
+            if (a->k == K_SPACE || trail_aki(a->k) > 0 || (next && lead_aki(next->k) > 0)) {
+                gl.nat = 0;
+            } else if (next && ((a->k == K_IDEO && next->k == K_LATIN)
+                                || (a->k == K_LATIN && next->k == K_IDEO))) {
+                gl.nat = WAO;
+                gl.shrink = WAO - WAO_MIN;
+                gl.shrink_level = 4;
+                gl.stretch_level = 2;
+            } else {
+                gl.nat = space;
+                gl.shrink = space > WORD_MIN ? space - WORD_MIN : 0;
+                gl.shrink_level = 1;
+                gl.stretch_level = 1;
+            }
+        } else if (a->k == K_SPACE) {
+            gl.nat = 0;
+        } else {
+            gl = glue_between(a, b);
+        }
+        PT_PUSH(ts->glues, gl);
+    }
+    /* Prefix sums: adv_sum[i] = sum of adv[0..i), nat_sum[i] = sum of glue[0..i). */
+    ts->adv_sum.n = ts->nat_sum.n = ts->shrink_sum.n = 0;
+    double a = 0, gn = 0, gs = 0;
+    for (size_t i = 0; i <= n; i++) {
+        PT_PUSH(ts->adv_sum, a);
+        PT_PUSH(ts->nat_sum, gn);
+        PT_PUSH(ts->shrink_sum, gs);
+        if (i < n)
+            a += u[i].adv;
+        if (i + 1 < n) {
+            gn += ts->glues.v[i].nat;
+            gs += ts->glues.v[i].shrink;
+        }
+    }
+    return true;
+}
+
+/* Units [s, e) set as a line: e without the trailing spaces. */
+static size_t trim_end(const pt_typesetter *ts, size_t s, size_t e)
+{
+    while (e > s + 1 && ts->units.v[e - 1].k == K_SPACE)
+        e--;
+    return e;
+}
+
+/* Natural width of units [s, e) as one line: bodies, the glue between them,
+ * and the 1/2 em a full stop keeps at the line end. */
+static double nat_width(const pt_typesetter *ts, size_t s, size_t e)
+{
+    e = trim_end(ts, s, e);
+    double w = ts->adv_sum.v[e] - ts->adv_sum.v[s] + ts->nat_sum.v[e - 1] - ts->nat_sum.v[s];
+    if (ts->units.v[e - 1].k == K_STOP)
+        w += AKI;
+    return w;
+}
+
+static double min_width(const pt_typesetter *ts, size_t s, size_t e)
+{
+    size_t t = trim_end(ts, s, e);
+    return nat_width(ts, s, e) - (ts->shrink_sum.v[t - 1] - ts->shrink_sum.v[s]);
+}
+
+/* ---- list markers (hanging indent) ---- */
+
+static bool marker_char(uint32_t cp)
+{
+    static const uint32_t marks[] = { 0x25CB, 0x25CF, 0x25CE, 0x30FB, 0x25A0, 0x25A1, 0x25C6,
+                                      0x25C7, 0x203B, 0 };
+    return in(cp, marks) || (cp >= 0x2460 && cp <= 0x2473);
+}
+
+/* Number of units forming a leading list marker: ○ ・ ① …, or (1) （1）. */
+static size_t marker_units(const pt_typesetter *ts)
+{
+    const unit *u = ts->units.v;
+    size_t n = ts->units.n;
+    if (n < 2)
+        return 0;
+    if (marker_char(u[0].cp))
+        return 1;
+    if (u[0].cp == '(' || u[0].cp == 0xFF08) {
+        size_t i = 1;
+        while (i < n && i < 4 && ((u[i].cp >= '0' && u[i].cp <= '9') || fw_digit(u[i].cp)))
+            i++;
+        if (i > 1 && i < n - 1 && (u[i].cp == ')' || u[i].cp == 0xFF09))
+            return i + 1;
+    }
+    return 0;
+}
+
+/* ---- setting one line ---- */
+
+/* Distributes `amount` (>0) over the glues of [s, t-1) at one level, in
+ * proportion to what each may give (shrink) or equally (stretch, with a per
+ * glue cap; cap < 0: no cap). Returns what was used. */
+static double shrink_level(pt_typesetter *ts, size_t s, size_t t, int level, double amount)
+{
+    double total = 0;
+    for (size_t i = s; i + 1 < t; i++)
+        if (ts->glues.v[i].shrink_level == level)
+            total += ts->glues.v[i].shrink;
+    if (total <= 0)
+        return 0;
+    double take = amount < total ? amount : total;
+    for (size_t i = s; i + 1 < t; i++)
+        if (ts->glues.v[i].shrink_level == level)
+            ts->adjust.v[i] -= ts->glues.v[i].shrink * take / total;
+    return take;
+}
+
+static double stretch_level(pt_typesetter *ts, size_t s, size_t t, int level, double amount,
+                            double cap)
+{
+    int count = 0;
+    for (size_t i = s; i + 1 < t; i++)
+        count += ts->glues.v[i].stretch_level == level;
+    if (!count)
+        return 0;
+    double each = amount / count;
+    if (cap >= 0 && each > cap)
+        each = cap;
+    for (size_t i = s; i + 1 < t; i++)
+        if (ts->glues.v[i].stretch_level == level)
+            ts->adjust.v[i] += each;
+    return each * count;
+}
+
+/* Sets units [s, e) as one line starting at x0 with room `avail`, justified
+ * unless `last`; appends the glyphs and the line. */
+static void set_line(pt_typesetter *ts, const pt_para_style *st, size_t s, size_t e, double x0,
+                     double avail, bool last, uint32_t base, pt_lines *out, bool emergency)
+{
+    size_t t = trim_end(ts, s, e);
+    ts->adjust.n = 0;
+    for (size_t i = 0; i < ts->glues.n + 1; i++)
+        PT_PUSH(ts->adjust, 0.0);
+    double nat = nat_width(ts, s, e);
+    double diff = avail - nat;
+    if (diff < 0) {
+        for (int level = 1; level < LEVELS && diff < -1e-9; level++)
+            diff += shrink_level(ts, s, t, level, -diff);
+    } else if (diff > 0 && !last && st->align == PT_ALIGN_JUSTIFY) {
+        diff -= stretch_level(ts, s, t, 1, diff, WORD_MAX_ADD);
+        if (diff > 1e-9)
+            diff -= stretch_level(ts, s, t, 2, diff, WAO_MAX - WAO);
+        if (diff > 1e-9)
+            diff -= stretch_level(ts, s, t, 3, diff, CHAR_MAX_ADD);
+        for (int level = 3; level >= 1 && diff > 1e-9; level--)
+            diff -= stretch_level(ts, s, t, level, diff, -1);
+    }
+    double used = nat;
+    for (size_t i = s; i + 1 < t; i++)
+        used += ts->adjust.v[i];
+    double x = x0;
+    if (st->align == PT_ALIGN_CENTER)
+        x += (avail - used) / 2;
+    else if (st->align == PT_ALIGN_RIGHT)
+        x += avail - used;
+
+    pt_line line = {0};
+    line.first = out->glyphs.n;
+    line.left = x;
+    line.last = last;
+    line.emergency = emergency;
+    line.overfull = used > avail + 0.5;
+    line.ragged = !last && st->align == PT_ALIGN_JUSTIFY && used < avail - 0.5;
+    line.byte_start = base + ts->units.v[s].start;
+    line.byte_end = base + ts->units.v[e - 1].end;
+    double scale = 1000.0 / pt_font_upem(st->font);
+    for (size_t i = s; i < e; i++) {
+        const unit *u = &ts->units.v[i];
+        double gx = x - u->shift;
+        for (uint32_t k = 0; k < u->ng; k++) {
+            const pt_glyph *g = &ts->glyphs.v[u->g0 + k];
+            pt_lglyph lg = { g->gid, gx + g->dx * scale, g->dy * scale,
+                             k == 0 ? base + u->start : base + u->end,
+                             base + u->end };
+            PT_PUSH(out->glyphs, lg);
+            gx += g->adv * scale;
+        }
+        if (i < t)
+            x += u->adv;
+        if (i + 1 < t)
+            x += ts->glues.v[i].nat + ts->adjust.v[i];
+    }
+    if (ts->units.v[t - 1].k == K_STOP)
+        x += AKI;
+    line.right = x;
+    line.n = out->glyphs.n - line.first;
+    PT_PUSH(out->lines, line);
+}
+
+/* Lays out one segment (no '\n' inside). first_indent applies to its first line. */
+static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st,
+                           const char *s, size_t len, uint32_t base, pt_lines *out)
+{
+    if (!build(ctx, ts, st->font, s, len))
+        return false;
+    size_t n = ts->units.n;
+    if (n == 0) {
+        pt_line line = { .first = out->glyphs.n, .left = st->indent, .right = st->indent,
+                         .byte_start = base, .byte_end = base, .last = true };
+        PT_PUSH(out->lines, line);
+        return true;
+    }
+    ts->brk.n = ts->graph.n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        PT_PUSH(ts->brk, 0);
+        PT_PUSH(ts->graph, 0);
+    }
+    pt_breaks(ts->breaker, s, len, ts->brk.v);
+    pt_graphemes(ts->breaker, s, len, ts->graph.v);
+
+    double hang = 0;
+    size_t m = st->hang ? marker_units(ts) : 0;
+    if (m)
+        hang = st->indent + ts->adv_sum.v[m] + ts->nat_sum.v[m];
+
+    size_t start = 0;
+    bool first = true;
+    while (start < n) {
+        double x0 = first ? st->indent : hang;
+        double avail = st->measure - x0;
+        /* Candidates: the last legal break that fits as set (fit), and the
+         * first legal break after it that fits when squeezed (squeeze). */
+        size_t fit = 0, squeeze = 0;
+        for (size_t e = start + 1; e <= n; e++) {
+            if (e < n && ts->brk.v[ts->units.v[e].start] != PT_BRK_ALLOW)
+                continue;
+            if (nat_width(ts, start, e) <= avail + 1e-6) {
+                fit = e;
+                continue;
+            }
+            if (min_width(ts, start, e) <= avail + 1e-6)
+                squeeze = e;
+            break;
+        }
+        size_t end;
+        bool emergency = false;
+        if (fit == n) {
+            end = n;
+        } else if (squeeze && fit) {
+            double over = nat_width(ts, start, squeeze) - avail;
+            double under = avail - nat_width(ts, start, fit);
+            end = over <= under ? squeeze : fit;
+        } else if (squeeze || fit) {
+            end = squeeze ? squeeze : fit;
+        } else {
+            /* No legal break fits: the last grapheme boundary that does. */
+            end = start + 1;
+            for (size_t e = start + 1; e < n; e++) {
+                if (!ts->graph.v[ts->units.v[e].start])
+                    continue;
+                if (min_width(ts, start, e) > avail + 1e-6)
+                    break;
+                end = e;
+            }
+            emergency = true;
+        }
+        set_line(ts, st, start, end, x0, avail, end == n, base, out, emergency);
+        start = end;
+        first = false;
+    }
+    return true;
+}
+
+bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, const char *text,
+                    size_t len, pt_lines *out)
+{
+    size_t s = 0;
+    for (;;) {
+        const char *nl = memchr(text + s, '\n', len - s);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        if (!layout_segment(ctx, ts, st, text + s, e - s, (uint32_t)s, out))
+            return false;
+        if (!nl)
+            return true;
+        s = e + 1;
+    }
+}
+
+bool pt_text_width(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *text, size_t len,
+                   double *width)
+{
+    *width = 0;
+    if (!build(ctx, ts, font, text, len))
+        return false;
+    if (ts->units.n)
+        *width = nat_width(ts, 0, ts->units.n);
+    return true;
+}
+
+void pt_lines_trace(const pt_lines *l, const char *text, pt_buf *out)
+{
+    for (size_t i = 0; i < l->lines.n; i++) {
+        const pt_line *ln = &l->lines.v[i];
+        pt_buf_printf(out, "%.1f %.1f%s%s |%.*s|\n", ln->left, ln->right,
+                      ln->last ? " last" : "", ln->emergency ? " emergency" : "",
+                      (int)(ln->byte_end - ln->byte_start), text + ln->byte_start);
+    }
+}
