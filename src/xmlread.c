@@ -1,21 +1,14 @@
-/* xmlread.c - edition file -> document model. The only user of libxml2.
+/* xmlread.c - edition file -> document model.
  *
- * Approach: four gates, each with its own message, before any struct is filled.
- *  1. bytes: the file must be UTF-8 and must not contain a DOCTYPE. Refusing
- *     every DTD up front rules out external entities and entity-expansion bombs
- *     without relying on parser limits; the edition format needs none.
- *  2. well-formedness: libxml2 with XML_PARSE_NONET, no entity substitution, no
- *     DTD loading; its first error is reported with file and line.
- *  3. structure: the RELAX NG schema input/plantype.rng.
- *  4. values: what the schema cannot say clearly (status marks, card numbers,
- *     their order and uniqueness, empty texts, numbers that disagree with their
- *     printed text) is checked while the model is filled.
- * Every message has the form  file:line: <element no="…">: what is wrong. */
+ * xml.c takes the file through three gates (bytes, well-formedness, the schema
+ * input/plantype.rng); this file is the fourth: what the schema cannot say
+ * clearly (status marks, card numbers, their order and uniqueness, empty
+ * texts, numbers that disagree with their printed text) is checked while the
+ * model is filled. Every message has the form
+ *   file:line: <element no="…">: what is wrong. */
 #include "model.h"
+#include "xml.h"
 
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,151 +31,15 @@ typedef struct loader {
     PT_VEC(pt_initiative *) inis;
 } loader;
 
-/* ---- messages ---- */
-
-static int line_of(const xmlNode *n) { return n ? (int)xmlGetLineNo(n) : 0; }
-
-/* "<card no="5-1">" or "<overview>" for messages. */
-static void describe(const xmlNode *n, char *out, size_t size)
-{
-    if (!n || n->type != XML_ELEMENT_NODE) {
-        snprintf(out, size, "document");
-        return;
-    }
-    xmlChar *no = xmlGetProp(n, (const xmlChar *)"no");
-    if (no)
-        snprintf(out, size, "<%s no=\"%s\">", (const char *)n->name, (const char *)no);
-    else
-        snprintf(out, size, "<%s>", (const char *)n->name);
-    xmlFree(no);
-}
-
-/* Records "file:line: <elem>: message" as invalid input; returns false. */
-static bool bad(loader *L, const xmlNode *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static bool bad(loader *L, const xmlNode *n, const char *fmt, ...)
-{
-    char what[512], elem[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    describe(n, elem, sizeof elem);
-    return pt_invalid(L->ctx, "%s:%d: %s: %s", L->name, line_of(n), elem, what);
-}
-
-/* ---- gate 1: bytes ---- */
-
-static int line_at(const char *data, size_t off)
-{
-    int line = 1;
-    for (size_t i = 0; i < off; i++)
-        line += data[i] == '\n';
-    return line;
-}
-
-/* First occurrence of the NUL-terminated needle in data[0..len), or NULL. */
-static const char *find(const char *data, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (data[i] == needle[0] && memcmp(data + i, needle, n) == 0)
-            return data + i;
-    return NULL;
-}
-
-static bool check_bytes(loader *L, const char *data, size_t len)
-{
-    long badat = pt_utf8_check(data, len);
-    if (badat >= 0)
-        return pt_invalid(L->ctx, "%s:%d: the file is not UTF-8 (invalid byte 0x%02X at offset %ld)",
-                          L->name, line_at(data, (size_t)badat),
-                          (unsigned char)data[badat], badat);
-    const char *forbidden[] = { "<!DOCTYPE", "<!ENTITY" };
-    for (size_t k = 0; k < 2; k++) {
-        const char *p = find(data, len, forbidden[k]);
-        if (p)
-            return pt_invalid(L->ctx, "%s:%d: %s is not allowed: an edition has no DTD and no "
-                              "entities (external or internal)", L->name,
-                              line_at(data, (size_t)(p - data)), forbidden[k]);
-    }
-    return true;
-}
-
-/* ---- gate 2 and 3: libxml2 ---- */
-
-typedef struct rng_errors { loader *L; bool seen; } rng_errors;
-
-static void on_rng_error(void *user, xmlErrorPtr e)
-{
-    rng_errors *r = user;
-    if (r->seen || !e)
-        return;
-    r->seen = true;
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "schema error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = 0;
-    const xmlNode *node = e->node;
-    if (node && node->type == XML_ELEMENT_NODE)
-        bad(r->L, node, "does not fit the schema: %s", msg);
-    else
-        pt_invalid(r->L->ctx, "%s:%d: does not fit the schema: %s", r->L->name, e->line, msg);
-}
-
-static bool validate(loader *L, xmlDoc *doc)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/input/plantype.rng", pt_datadir());
-    size_t slen;
-    char *schema = pt_read_file(L->ctx, path, &slen);
-    if (!schema)
-        return false;
-    bool ok = false;
-    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(schema, (int)slen);
-    xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse(pc) : NULL;
-    if (!rng) {
-        pt_fail(L->ctx, "%s: the schema does not compile", path);
-    } else {
-        xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
-        rng_errors errs = { L, false };
-        xmlRelaxNGSetValidStructuredErrors(vc, on_rng_error, &errs);
-        int rc = xmlRelaxNGValidateDoc(vc, doc);
-        ok = rc == 0;
-        if (!ok && !errs.seen)
-            pt_invalid(L->ctx, "%s: does not fit the schema", L->name);
-        xmlRelaxNGFreeValidCtxt(vc);
-        xmlRelaxNGFree(rng);
-    }
-    if (pc)
-        xmlRelaxNGFreeParserCtxt(pc);
-    free(schema);
-    return ok;
-}
-
 /* ---- gate 4: filling the model ---- */
 
-static bool is_elem(const xmlNode *n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
+#define is_elem pt_xml_is
+#define child pt_xml_child
+#define count_children pt_xml_count
+#define line_of pt_xml_line
 
-static const xmlNode *child(const xmlNode *parent, const char *name)
-{
-    for (const xmlNode *c = parent->children; c; c = c->next)
-        if (is_elem(c, name))
-            return c;
-    return NULL;
-}
-
-static int count_children(const xmlNode *parent, const char *name)
-{
-    int n = 0;
-    for (const xmlNode *c = parent->children; c; c = c->next)
-        n += is_elem(c, name);
-    return n;
-}
+/* Records "file:line: <elem>: message" as invalid input; returns false. */
+#define bad(L, n, ...) pt_xml_bad((L)->ctx, (L)->name, (n), __VA_ARGS__)
 
 static bool has_space_edge(const char *s)
 {
@@ -218,15 +75,9 @@ static const char *child_text(loader *L, const xmlNode *parent, const char *name
     return text_of(L, c);
 }
 
-/* Attribute copied into the arena, or NULL when absent. */
 static const char *attr(loader *L, const xmlNode *n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    const char *s = pt_strdup(L->arena, (const char *)v);
-    xmlFree(v);
-    return s;
+    return pt_xml_attr(L->arena, n, name);
 }
 
 static bool parse_status(loader *L, const xmlNode *n, pt_status *out)
@@ -570,39 +421,18 @@ static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
 pt_report *pt_report_parse(pt_ctx *ctx, pt_arena *arena, const char *name, const char *data,
                            size_t len)
 {
+    char schema[4096];
+    snprintf(schema, sizeof schema, "%s/input/plantype.rng", pt_datadir());
+    xmlDoc *doc = pt_xml_parse(ctx, name, data, len, schema);
+    if (!doc)
+        return NULL;
     loader L = { .ctx = ctx, .arena = arena, .name = name };
-    if (!check_bytes(&L, data, len))
-        return NULL;
-    if (len > (size_t)1 << 30) {
-        pt_invalid(ctx, "%s: larger than 1 GiB", name);
-        return NULL;
-    }
-    xmlParserCtxtPtr pc = xmlNewParserCtxt();
-    if (!pc) {
-        pt_fail(ctx, "%s: cannot create an XML parser", name);
-        return NULL;
-    }
-    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
-    xmlDoc *doc = xmlCtxtReadMemory(pc, data, (int)len, name, "UTF-8", opts);
-    pt_report *r = NULL;
-    if (!doc) {
-        xmlErrorPtr e = xmlCtxtGetLastError(pc);
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed XML");
-        size_t n = strlen(msg);
-        while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-            msg[--n] = 0;
-        pt_invalid(ctx, "%s:%d: not well-formed XML: %s", name, e ? e->line : 0, msg);
-    } else if (validate(&L, doc)) {
-        r = pt_alloc(arena, sizeof *r);
-        if (!fill_report(&L, xmlDocGetRootElement(doc), r))
-            r = NULL;
-    }
+    pt_report *r = pt_alloc(arena, sizeof *r);
+    if (!fill_report(&L, xmlDocGetRootElement(doc), r))
+        r = NULL;
     free(L.cards.v);
     free(L.inis.v);
-    if (doc)
-        xmlFreeDoc(doc);
-    xmlFreeParserCtxt(pc);
+    xmlFreeDoc(doc);
     return r;
 }
 
