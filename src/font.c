@@ -1,0 +1,178 @@
+/* font.c - font faces: FreeType opens the file, HarfBuzz shapes through hb-ft.
+ *
+ * Approach. One pt_font holds its own FT_Library and FT_Face (no process-wide
+ * state), an hb_font made with hb_ft_font_create_referenced(), and a second
+ * hb_face read from the file blob that hb-subset needs for the PDF backend.
+ *
+ * Units. Everything this file and shape.c report is in font units (1/upem em).
+ * hb-ft reads advances from FreeType in 16.16 pixels and divides by 1024 (to
+ * 26.6), so the face is given a character size of upem/64 pixels: the FreeType
+ * scale is then exactly 1.0 (x_scale == 0x10000), hb-ft's advances come out in
+ * font units and hb_ft_font_create sets the hb_font scale to upem. Hinting is
+ * off (FT_LOAD_NO_HINTING) so advances are the unrounded hmtx values. Should a
+ * TrueType face force integer ppem and spoil the 1.0 scale (possible when upem
+ * is not a multiple of 64), the hb_font falls back to HarfBuzz's own OpenType
+ * functions, which read hmtx directly at scale upem: the units stay the same.
+ *
+ * Metrics for the PDF font descriptor come from FreeType's face fields (hhea
+ * ascender/descender, head bbox) and the OS/2 and post tables. */
+#include "font.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include <hb-ft.h>
+#include <hb-ot.h>
+
+struct pt_font {
+    char *path;          /* as given to pt_font_load (heap) */
+    char *psname;        /* heap */
+    char *display;       /* "Family Style" (heap) */
+    FT_Library ft;
+    FT_Face face;
+    hb_font_t *hb;       /* references face */
+    hb_face_t *hb_face;  /* from the file blob, for subsetting */
+    int upem;
+};
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = pt_xrealloc(NULL, n);
+    memcpy(d, s, n);
+    return d;
+}
+
+pt_font *pt_font_load(pt_ctx *ctx, const char *path)
+{
+    /* FreeType's open error says little; ask the system first for a better one. */
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        pt_fail(ctx, "%s: cannot open font: %s", path, strerror(errno));
+        return NULL;
+    }
+    fclose(probe);
+
+    pt_font *f = pt_xrealloc(NULL, sizeof *f);
+    memset(f, 0, sizeof *f);
+    f->path = xstrdup(path);
+    if (FT_Init_FreeType(&f->ft)) {
+        pt_fail(ctx, "%s: cannot initialise FreeType", path);
+        goto fail;
+    }
+    FT_Error e = FT_New_Face(f->ft, path, 0, &f->face);
+    if (e) {
+        pt_fail(ctx, "%s: not a usable font file (FreeType error 0x%02X)", path, (unsigned)e);
+        goto fail;
+    }
+    if (!FT_IS_SFNT(f->face) || !FT_IS_SCALABLE(f->face) || f->face->units_per_EM == 0) {
+        pt_fail(ctx, "%s: not a TrueType/OpenType font", path);
+        goto fail;
+    }
+    f->upem = f->face->units_per_EM;
+    /* upem/64 pixels per em: FreeType scale 1.0, see the opening comment. */
+    e = FT_Set_Char_Size(f->face, f->upem, f->upem, 72, 72);
+    if (e) {
+        pt_fail(ctx, "%s: cannot set the size (FreeType error 0x%02X)", path, (unsigned)e);
+        goto fail;
+    }
+    bool unit_scale = f->face->size->metrics.x_scale == 0x10000 &&
+                      f->face->size->metrics.y_scale == 0x10000;
+    f->hb = hb_ft_font_create_referenced(f->face);
+    hb_ft_font_set_load_flags(f->hb, FT_LOAD_NO_HINTING);
+    if (!unit_scale)
+        hb_ot_font_set_funcs(f->hb);
+    hb_font_set_scale(f->hb, f->upem, f->upem);
+
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob) {
+        pt_fail(ctx, "%s: cannot read the font file", path);
+        goto fail;
+    }
+    f->hb_face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    if (hb_face_get_glyph_count(f->hb_face) == 0) {
+        pt_fail(ctx, "%s: HarfBuzz finds no glyphs in the font", path);
+        goto fail;
+    }
+
+    const char *ps = FT_Get_Postscript_Name(f->face);
+    f->psname = xstrdup(ps && *ps ? ps : "Unnamed");
+    const char *fam = f->face->family_name ? f->face->family_name : f->psname;
+    const char *sty = f->face->style_name ? f->face->style_name : "";
+    size_t n = strlen(fam) + strlen(sty) + 2;
+    f->display = pt_xrealloc(NULL, n);
+    snprintf(f->display, n, *sty ? "%s %s" : "%s%s", fam, sty);
+    return f;
+
+fail:
+    pt_font_free(f);
+    return NULL;
+}
+
+void pt_font_free(pt_font *f)
+{
+    if (!f)
+        return;
+    if (f->hb)
+        hb_font_destroy(f->hb);     /* drops its reference to the FT_Face */
+    if (f->hb_face)
+        hb_face_destroy(f->hb_face);
+    if (f->face)
+        FT_Done_Face(f->face);
+    if (f->ft)
+        FT_Done_FreeType(f->ft);
+    free(f->path);
+    free(f->psname);
+    free(f->display);
+    free(f);
+}
+
+hb_font_t *pt_font_hb(pt_font *f) { return f->hb; }
+hb_face_t *pt_font_face(pt_font *f) { return f->hb_face; }
+int pt_font_upem(const pt_font *f) { return f->upem; }
+const char *pt_font_path(const pt_font *f) { return f->path; }
+const char *pt_font_psname(const pt_font *f) { return f->psname; }
+const char *pt_font_display_name(const pt_font *f) { return f->display; }
+
+bool pt_font_has_char(pt_font *f, uint32_t cp)
+{
+    hb_codepoint_t gid = 0;
+    return hb_font_get_nominal_glyph(f->hb, cp, &gid) && gid != 0;
+}
+
+int pt_font_advance(pt_font *f, uint32_t gid)
+{
+    return (int)hb_font_get_glyph_h_advance(f->hb, gid);
+}
+
+void pt_font_metrics_get(pt_font *f, pt_font_metrics *m)
+{
+    FT_Face face = f->face;
+    memset(m, 0, sizeof *m);
+    m->ascent = face->ascender;
+    m->descent = face->descender;
+    m->x_min = (int)face->bbox.xMin;
+    m->y_min = (int)face->bbox.yMin;
+    m->x_max = (int)face->bbox.xMax;
+    m->y_max = (int)face->bbox.yMax;
+    m->fixed_pitch = FT_IS_FIXED_WIDTH(face);
+
+    const TT_OS2 *os2 = FT_Get_Sfnt_Table(face, FT_SFNT_OS2);
+    if (os2 && os2->version != 0xFFFF) {
+        if (os2->version >= 2 && os2->sCapHeight > 0)
+            m->cap_height = os2->sCapHeight;
+        /* IBM family class 1-5 and 7 are serif designs (8 is sans, 10 script). */
+        int cls = os2->sFamilyClass >> 8;
+        m->serif = (cls >= 1 && cls <= 5) || cls == 7;
+    }
+    if (m->cap_height == 0)
+        m->cap_height = m->ascent * 7 / 10;
+    const TT_Postscript *post = FT_Get_Sfnt_Table(face, FT_SFNT_POST);
+    if (post)
+        m->italic_angle = (int)(post->italicAngle / 65536);   /* 16.16 degrees */
+}

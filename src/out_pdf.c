@@ -1,0 +1,1233 @@
+/* out_pdf.c - the PDF backend: libharu writes the document, we write the fonts.
+ *
+ * Approach (see /work/shared/design/pdf-fonts.md). libharu 2.3.0 writes the
+ * file: pages, content streams, Flate compression, outlines, link annotations,
+ * the info dictionary. Its public TrueType route cannot draw HarfBuzz glyph ids
+ * (CIDs are code points, nothing beyond the BMP, a broken ToUnicode, the whole
+ * font embedded), so each face gets font objects of our own, made with
+ * libharu's exported internals (hence <hpdf.h> without HPDF_SHARED): a Type0
+ * font with Identity-H over a CIDFontType2 whose CID is the glyph id
+ * (CIDToGIDMap /Identity), a FontFile2 cut by hb-subset with the glyph ids
+ * retained and the hinting dropped, a /W array of the glyphs used and a
+ * ToUnicode CMap built from the clusters the glyphs came from.
+ *
+ * Recording, then writing. The drawing calls only record: pages are created
+ * in libharu at once (so page numbers and sizes are fixed), but glyph runs,
+ * rules, links and bookmarks are kept in our arena and turned into PDF when
+ * the document is saved. The reason is text extraction: a glyph that stood
+ * for several texts (the half-width bracket that both 「 with `hwid` and ｢
+ * become) maps in the ToUnicode CMap to its most common text, and only its
+ * other occurrences are wrapped in /Span <</ActualText ...>> BDC ... EMC;
+ * which text is most common is known only after the last page. Saving also
+ * needs the final glyph set for /W, the subset and the subset tag, and every
+ * page to exist for link destinations. Font objects are created lazily, when
+ * the first page that uses the face is written, so no unused object ever
+ * enters the xref (libharu cannot remove one).
+ *
+ * Text is written with raw operators into the page stream, each run wrapped
+ * in q ... Q so libharu's own graphics state is never disturbed:
+ *   q r g b rg BT /F1 10.5 Tf 1 0 0 1 x y Tm [<0096>-12.5<0182>] TJ ET Q
+ * Every glyph lands exactly where layout put it: the TJ adjustments are the
+ * difference between the given position and the pen position implied by the
+ * widths in /W, computed from the rounded numbers actually written so that
+ * rounding never accumulates. A new Tm starts when a glyph leaves the baseline
+ * and every TJ_CHUNK glyphs.
+ *
+ * Errors. libharu reports through the handler given to HPDF_New, which only
+ * records the code in our state; internal calls (dicts, arrays, xref) leave
+ * it in the document's error record. After each step both are checked and
+ * turned into one pt_fail message. The file is written atomically: the bytes
+ * are produced in memory, written to "<path>.tmp-XXXXXX" in the same folder,
+ * synced and renamed over path; on any failure the temporary is removed.
+ *
+ * Determinism: no time, random /ID or pointer value reaches the file; the
+ * dates come from pt_doc_info.created and the subset tag is a hash of the
+ * font name and the glyph set. */
+#include "out.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hb-subset.h>
+#include <hpdf.h>
+
+enum {
+    TJ_CHUNK = 500,       /* glyphs per TJ array before a new Tm (arrays stay small) */
+    W_CHUNK = 500,        /* widths per inner /W array */
+    CMAP_BLOCK = 100,     /* entries per beginbfchar/beginbfrange block (PDF limit) */
+    DEFAULT_WIDTH = 1000, /* /DW in 1/1000 em: most glyphs of a Japanese font are 1 em */
+    STEM_V = 80,          /* /StemV: required, not in the font; a medium weight */
+};
+
+/* One text a glyph stood for, and how often (nodes and text in the arena). */
+typedef struct text_var {
+    struct text_var *next;
+    const char *s;
+    uint32_t len, count;
+} text_var;
+
+typedef struct pdf_font {
+    pt_font *font;              /* borrowed */
+    unsigned nglyphs;
+    text_var **vars;            /* [nglyphs] heap; NULL: glyph never drawn */
+    char base_name[160];        /* "ABCDEF+PostScriptName" */
+    HPDF_Dict type0;            /* NULL until the first page using it is written */
+} pdf_font;
+
+typedef struct run_glyph {
+    uint32_t gid;
+    float x, y;
+    const char *text;           /* the text this glyph stands for (arena), may be empty */
+    uint32_t len;
+} run_glyph;
+
+/* One drawing call of a page: finished operators (rect, line) or a glyph run. */
+typedef struct item {
+    const char *raw;            /* arena; NULL for a glyph run */
+    size_t rawlen;
+    size_t font;                /* index into fonts */
+    float size, x, y;
+    pt_rgb color;
+    run_glyph *g;               /* arena */
+    size_t n;
+} item;
+
+typedef struct pdf_page {
+    float w, h;
+    HPDF_Page page;
+    PT_VEC(item) items;
+} pdf_page;
+
+typedef struct link_rec { int page; float x, y, w, h; int target; } link_rec;
+typedef struct outline_rec { int level; const char *title; int page; } outline_rec;
+
+typedef struct pdf_out {
+    pt_out base;                /* first: a pt_out * is a pdf_out * */
+    HPDF_Doc pdf;
+    HPDF_STATUS err, detail;    /* first error reported by the handler */
+    pt_arena *arena;
+    pt_doc_info info;           /* strings in the arena */
+    PT_VEC(pdf_font) fonts;
+    PT_VEC(pdf_page) pages;
+    PT_VEC(link_rec) links;
+    PT_VEC(outline_rec) outlines;
+    bool in_page;
+    bool built;                 /* save was called: recording is over */
+    bool broken;                /* a failure left libharu's objects unusable */
+    pt_buf bytes;               /* the file, once built */
+} pdf_out;
+
+static pdf_out *pdf_of(pt_out *o) { return (pdf_out *)o; }
+
+/* ---- errors ---- */
+
+/* libharu's error callback: records the first error, nothing else. */
+static void on_hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    pdf_out *p = user;
+    if (!p->err) {
+        p->err = error_no;
+        p->detail = detail_no;
+    }
+}
+
+static const char *hpdf_error_text(HPDF_STATUS e)
+{
+    switch (e) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_ARRAY_COUNT_ERR: return "array too long";
+    case HPDF_DICT_COUNT_ERR: return "dictionary too large";
+    case HPDF_XREF_COUNT_ERR: return "too many objects";
+    case HPDF_PAGE_INVALID_SIZE: return "page size out of range (3..14400 points)";
+    case HPDF_INVALID_DATE_TIME: return "invalid date";
+    case HPDF_INVALID_PARAMETER: return "invalid parameter";
+    case HPDF_INVALID_DESTINATION: return "invalid destination";
+    case HPDF_INVALID_OUTLINE: return "invalid outline";
+    case HPDF_INVALID_PAGE: return "invalid page";
+    case HPDF_STRING_OUT_OF_RANGE: return "string too long";
+    case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
+    case HPDF_ZLIB_ERROR: return "compression failed";
+    case HPDF_FILE_IO_ERROR: return "I/O error";
+    default: return "error";
+    }
+}
+
+/* True when no libharu error is pending and ok holds; otherwise records
+ * "PDF writer (libharu): <what> failed: <error> 0x.... (detail N)" and
+ * clears libharu's error state. */
+static bool hpdf_check(pdf_out *p, pt_ctx *ctx, bool ok, const char *what)
+{
+    HPDF_STATUS e = p->err ? p->err : HPDF_GetError(p->pdf);
+    HPDF_STATUS d = p->err ? p->detail : HPDF_GetErrorDetail(p->pdf);
+    if (ok && !e)
+        return true;
+    p->err = p->detail = 0;
+    HPDF_ResetError(p->pdf);
+    if (!e)
+        return pt_fail(ctx, "PDF writer (libharu): %s failed", what);
+    return pt_fail(ctx, "PDF writer (libharu): %s failed: %s (0x%04X, detail %u)", what,
+                   hpdf_error_text(e), (unsigned)e, (unsigned)d);
+}
+
+static bool finite_all(const float *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            return false;
+    return true;
+}
+
+/* ---- numbers and strings in PDF syntax ---- */
+
+static double round3(double v)
+{
+    double r = round(v * 1000.0) / 1000.0;
+    return r == 0.0 ? 0.0 : r;    /* no "-0" */
+}
+
+/* Appends v with at most 3 decimals, no trailing zeros ("10.5", "-12", "0"). */
+static void put_num(pt_buf *b, double v)
+{
+    char s[64];
+    snprintf(s, sizeof s, "%.3f", round3(v));
+    char *end = s + strlen(s);
+    if (strchr(s, '.')) {
+        while (end[-1] == '0')
+            *--end = 0;
+        if (end[-1] == '.')
+            *--end = 0;
+    }
+    if (strcmp(s, "-0") == 0)
+        strcpy(s, "0");
+    pt_buf_puts(b, s);
+}
+
+static void put_rgb(pt_buf *b, pt_rgb c, const char *op)
+{
+    put_num(b, c.r); pt_buf_puts(b, " ");
+    put_num(b, c.g); pt_buf_puts(b, " ");
+    put_num(b, c.b); pt_buf_printf(b, " %s\n", op);
+}
+
+typedef PT_VEC(uint16_t) u16_vec;
+
+/* Appends the UTF-16 code units of UTF-8 s[0..len) to *u (invalid sequences
+ * become U+FFFD, non-BMP characters surrogate pairs). */
+static void utf16(u16_vec *u, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t cp = pt_utf8_decode(s, len, &i);
+        uint32_t c = cp < 0 ? 0xFFFD : (uint32_t)cp;
+        if (c >= 0x10000) {
+            c -= 0x10000;
+            PT_PUSH(*u, (uint16_t)(0xD800 + (c >> 10)));
+            PT_PUSH(*u, (uint16_t)(0xDC00 + (c & 0x3FF)));
+        } else {
+            PT_PUSH(*u, (uint16_t)c);
+        }
+    }
+}
+
+/* Appends the UTF-16 of s[0..len) to b as upper-case hex, 4 digits a code
+ * unit; returns the number of code units. */
+static size_t put_utf16_hex(pt_buf *b, const char *s, size_t len)
+{
+    u16_vec u = {0};
+    utf16(&u, s, len);
+    for (size_t i = 0; i < u.n; i++)
+        pt_buf_printf(b, "%04X", u.v[i]);
+    free(u.v);
+    return u.n;
+}
+
+/* A PDF text string object for UTF-8 s: itself when printable ASCII, else
+ * UTF-16BE with a byte-order mark, written as a hex string (HPDF_Binary, as
+ * libharu's own strings stop at the first zero byte). NULL on failure. */
+static void *text_string(pdf_out *p, const char *s)
+{
+    bool ascii = true;
+    for (const char *c = s; *c; c++)
+        if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7E)
+            ascii = false;
+    if (ascii)
+        return HPDF_String_New(p->pdf->mmgr, s, NULL);
+    u16_vec u = {0};
+    PT_PUSH(u, 0xFEFF);
+    utf16(&u, s, strlen(s));
+    HPDF_BYTE *bytes = pt_xrealloc(NULL, 2 * u.n);
+    for (size_t i = 0; i < u.n; i++) {
+        bytes[2 * i] = (HPDF_BYTE)(u.v[i] >> 8);
+        bytes[2 * i + 1] = (HPDF_BYTE)(u.v[i] & 0xFF);
+    }
+    HPDF_Binary bin = HPDF_Binary_New(p->pdf->mmgr, bytes, (HPDF_UINT)(2 * u.n));
+    free(bytes);
+    free(u.v);
+    return bin;
+}
+
+/* ---- fonts: recording ---- */
+
+/* The font's slot, added on first use. */
+static size_t font_index(pdf_out *p, pt_font *font)
+{
+    for (size_t i = 0; i < p->fonts.n; i++)
+        if (p->fonts.v[i].font == font)
+            return i;
+    pdf_font pf = {.font = font};
+    pf.nglyphs = hb_face_get_glyph_count(pt_font_face(font));
+    pf.vars = pt_xrealloc(NULL, (pf.nglyphs ? pf.nglyphs : 1) * sizeof *pf.vars);
+    memset(pf.vars, 0, (pf.nglyphs ? pf.nglyphs : 1) * sizeof *pf.vars);
+    PT_PUSH(p->fonts, pf);
+    return p->fonts.n - 1;
+}
+
+/* Counts one more use of glyph gid for text s[0..len); returns the arena copy
+ * of the text shared by all uses with the same text. */
+static const text_var *count_text(pdf_out *p, pdf_font *pf, uint32_t gid, const char *s,
+                                  uint32_t len)
+{
+    text_var **at = &pf->vars[gid];
+    for (; *at; at = &(*at)->next)
+        if ((*at)->len == len && memcmp((*at)->s, s, len) == 0) {
+            (*at)->count++;
+            return *at;
+        }
+    text_var *v = pt_alloc(p->arena, sizeof *v);
+    v->s = pt_strndup(p->arena, s, len);
+    v->len = len;
+    v->count = 1;
+    *at = v;      /* appended: ties go to the text seen first */
+    return v;
+}
+
+/* The text a glyph maps to in the ToUnicode CMap: its most common one. */
+static const text_var *best_text(const pdf_font *pf, uint32_t gid)
+{
+    const text_var *best = NULL;
+    for (const text_var *v = pf->vars[gid]; v; v = v->next)
+        if (!best || v->count > best->count)
+            best = v;
+    return best;
+}
+
+/* Width of a glyph in /W units (1/1000 em), as written in /W. */
+static double glyph_width(const pdf_font *pf, uint32_t gid)
+{
+    return round3(pt_font_advance(pf->font, gid) * 1000.0 / pt_font_upem(pf->font));
+}
+
+/* ---- drawing calls: recording ---- */
+
+static bool need_page(pdf_out *p, pt_ctx *ctx, const char *what)
+{
+    if (p->built)
+        return pt_fail(ctx, "internal error: %s after the PDF was saved", what);
+    if (!p->in_page)
+        return pt_fail(ctx, "internal error: %s outside a page", what);
+    return true;
+}
+
+static bool pdf_begin_page(pt_out *o, pt_ctx *ctx, float width, float height)
+{
+    pdf_out *p = pdf_of(o);
+    if (p->built)
+        return pt_fail(ctx, "internal error: new page after the PDF was saved");
+    if (p->in_page)
+        return pt_fail(ctx, "internal error: new page before the last one ended");
+    float wh[2] = {width, height};
+    if (!finite_all(wh, 2))
+        return pt_fail(ctx, "internal error: page size is not a number");
+    HPDF_Page page = HPDF_AddPage(p->pdf);
+    if (!hpdf_check(p, ctx, page != NULL, "adding a page"))
+        return false;
+    HPDF_Page_SetWidth(page, width);
+    HPDF_Page_SetHeight(page, height);
+    char what[80];
+    snprintf(what, sizeof what, "setting the page size %.2f x %.2f", width, height);
+    if (!hpdf_check(p, ctx, true, what)) {
+        p->broken = true;     /* libharu has a page we do not: never save this */
+        return false;
+    }
+    pdf_page pg = {.w = width, .h = height, .page = page};
+    PT_PUSH(p->pages, pg);
+    p->in_page = true;
+    return true;
+}
+
+static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float x, float y,
+                       const pt_draw_glyph *g, size_t n, const char *text, pt_rgb color)
+{
+    pdf_out *p = pdf_of(o);
+    if (!need_page(p, ctx, "glyphs"))
+        return false;
+    float v[3] = {size, x, y};
+    if (!finite_all(v, 3) || size <= 0)
+        return pt_fail(ctx, "internal error: glyph run with size %g at %g %g", size, x, y);
+    if (n == 0)
+        return true;
+    size_t fi = font_index(p, font);
+    pdf_font *pf = &p->fonts.v[fi];
+    run_glyph *rg = pt_alloc(p->arena, n * sizeof *rg);
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].gid >= pf->nglyphs || g[i].gid > 0xFFFF)
+            return pt_fail(ctx, "internal error: glyph %u is not in %s", (unsigned)g[i].gid,
+                           pt_font_display_name(font));
+        if (!isfinite(g[i].x) || !isfinite(g[i].y) || g[i].text_end < g[i].text_start ||
+            (g[i].text_end > g[i].text_start && !text))
+            return pt_fail(ctx, "internal error: bad glyph %zu in a run", i);
+        uint32_t len = g[i].text_end - g[i].text_start;
+        const text_var *t = count_text(p, pf, g[i].gid, len ? text + g[i].text_start : "", len);
+        rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y, .text = t->s, .len = len};
+    }
+    item it = {.font = fi, .size = size, .x = x, .y = y, .color = color, .g = rg, .n = n};
+    PT_PUSH(p->pages.v[p->pages.n - 1].items, it);
+    return true;
+}
+
+static void add_raw(pdf_out *p, const pt_buf *ops)
+{
+    item it = {.raw = pt_strndup(p->arena, ops->s, ops->n), .rawlen = ops->n};
+    PT_PUSH(p->pages.v[p->pages.n - 1].items, it);
+}
+
+static bool pdf_rect(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h,
+                     const pt_rgb *fill, const pt_rgb *stroke, float line_width)
+{
+    pdf_out *p = pdf_of(o);
+    if (!need_page(p, ctx, "rect"))
+        return false;
+    float v[5] = {x, y, w, h, line_width};
+    if (!finite_all(v, 5))
+        return pt_fail(ctx, "internal error: rectangle coordinates are not numbers");
+    if (!fill && !stroke)
+        return true;
+    pt_buf b = {0};
+    pt_buf_puts(&b, "q\n");
+    if (fill)
+        put_rgb(&b, *fill, "rg");
+    if (stroke) {
+        put_rgb(&b, *stroke, "RG");
+        put_num(&b, line_width);
+        pt_buf_puts(&b, " w\n");
+    }
+    put_num(&b, x); pt_buf_puts(&b, " ");
+    put_num(&b, y); pt_buf_puts(&b, " ");
+    put_num(&b, w); pt_buf_puts(&b, " ");
+    put_num(&b, h);
+    pt_buf_printf(&b, " re\n%s\nQ\n", fill && stroke ? "B" : fill ? "f" : "S");
+    add_raw(p, &b);
+    pt_buf_free(&b);
+    return true;
+}
+
+static bool pdf_line(pt_out *o, pt_ctx *ctx, float x1, float y1, float x2, float y2,
+                     pt_rgb color, float line_width)
+{
+    pdf_out *p = pdf_of(o);
+    if (!need_page(p, ctx, "line"))
+        return false;
+    float v[5] = {x1, y1, x2, y2, line_width};
+    if (!finite_all(v, 5))
+        return pt_fail(ctx, "internal error: line coordinates are not numbers");
+    pt_buf b = {0};
+    pt_buf_puts(&b, "q\n");
+    put_rgb(&b, color, "RG");
+    put_num(&b, line_width); pt_buf_puts(&b, " w\n");
+    put_num(&b, x1); pt_buf_puts(&b, " ");
+    put_num(&b, y1); pt_buf_puts(&b, " m\n");
+    put_num(&b, x2); pt_buf_puts(&b, " ");
+    put_num(&b, y2); pt_buf_puts(&b, " l\nS\nQ\n");
+    add_raw(p, &b);
+    pt_buf_free(&b);
+    return true;
+}
+
+static bool pdf_link(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h, int target)
+{
+    pdf_out *p = pdf_of(o);
+    if (!need_page(p, ctx, "link"))
+        return false;
+    float v[4] = {x, y, w, h};
+    if (!finite_all(v, 4) || target < 0)
+        return pt_fail(ctx, "internal error: link to page %d at %g %g", target, x, y);
+    link_rec l = {(int)p->pages.n - 1, x, y, w, h, target};
+    PT_PUSH(p->links, l);
+    return true;
+}
+
+static bool pdf_outline(pt_out *o, pt_ctx *ctx, int level, const char *title, int page)
+{
+    pdf_out *p = pdf_of(o);
+    if (p->built)
+        return pt_fail(ctx, "internal error: outline after the PDF was saved");
+    if (level < 0 || page < 0 || !title)
+        return pt_fail(ctx, "internal error: outline level %d to page %d", level, page);
+    outline_rec r = {level, pt_strdup(p->arena, title), page};
+    PT_PUSH(p->outlines, r);
+    return true;
+}
+
+static bool pdf_end_page(pt_out *o, pt_ctx *ctx)
+{
+    pdf_out *p = pdf_of(o);
+    if (!need_page(p, ctx, "end of page"))
+        return false;
+    p->in_page = false;
+    return true;
+}
+
+static const pt_out_ops pdf_ops = {
+    .begin_page = pdf_begin_page,
+    .glyphs = pdf_glyphs,
+    .rect = pdf_rect,
+    .line = pdf_line,
+    .link = pdf_link,
+    .outline = pdf_outline,
+    .end_page = pdf_end_page,
+};
+
+/* ---- writing: text runs ---- */
+
+/* State of one BT ... ET block while glyphs are written. */
+typedef struct tj_state {
+    pt_buf *b;
+    double size;           /* as written with Tf */
+    double ox, oy;         /* origin of the last Tm, as written */
+    double pen;            /* pen position from ox, in 1/1000 em */
+    bool have_tm, in_array, in_hex;
+    size_t in_chunk;       /* glyphs since the last Tm */
+} tj_state;
+
+static void tj_close(tj_state *s)
+{
+    if (s->in_hex)
+        pt_buf_puts(s->b, ">");
+    if (s->in_array)
+        pt_buf_puts(s->b, "] TJ\n");
+    s->in_hex = s->in_array = false;
+}
+
+/* Writes glyph gid at (gx, gy) on the page. */
+static void tj_glyph(tj_state *s, const pdf_font *pf, uint32_t gid, double gx, double gy)
+{
+    gx = round3(gx);
+    gy = round3(gy);
+    if (!s->have_tm || gy != s->oy || s->in_chunk >= TJ_CHUNK) {
+        tj_close(s);
+        pt_buf_puts(s->b, "1 0 0 1 ");
+        put_num(s->b, gx); pt_buf_puts(s->b, " ");
+        put_num(s->b, gy); pt_buf_puts(s->b, " Tm\n");
+        s->ox = gx;
+        s->oy = gy;
+        s->pen = 0;
+        s->have_tm = true;
+        s->in_chunk = 0;
+    }
+    if (!s->in_array) {
+        pt_buf_puts(s->b, "[");
+        s->in_array = true;
+    }
+    /* TJ number k moves the pen by -k/1000 em. */
+    double adj = round3(s->pen - (gx - s->ox) * 1000.0 / s->size);
+    if (adj != 0.0) {
+        if (s->in_hex)
+            pt_buf_puts(s->b, ">");
+        s->in_hex = false;
+        put_num(s->b, adj);
+        s->pen -= adj;
+    }
+    if (!s->in_hex)
+        pt_buf_puts(s->b, "<");
+    s->in_hex = true;
+    pt_buf_printf(s->b, "%04X", (unsigned)gid);
+    s->pen += glyph_width(pf, gid);
+    s->in_chunk++;
+}
+
+/* Does every glyph of the cluster g[i..j) map to its own text through the
+ * CMap? (The first glyph carries the cluster text, the others nothing.) */
+static bool cluster_maps(const pdf_font *pf, const run_glyph *g, size_t i, size_t j)
+{
+    for (size_t k = i; k < j; k++) {
+        const text_var *best = best_text(pf, g[k].gid);
+        if (best->len != g[k].len || memcmp(best->s, g[k].text, g[k].len) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* End of the cluster starting at i: the glyphs after it with no text. */
+static size_t cluster_end(const run_glyph *g, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n && g[j].len == 0)
+        j++;
+    return j;
+}
+
+/* Appends the operators drawing one glyph run with font resource fname. */
+static void write_run(pt_buf *b, const pdf_font *pf, const item *it, const char *fname)
+{
+    tj_state s = {.b = b, .size = round3(it->size)};
+    if (s.size <= 0)
+        s.size = 0.001;
+    pt_buf_puts(b, "q\n");
+    if (it->color.r != 0 || it->color.g != 0 || it->color.b != 0)
+        put_rgb(b, it->color, "rg");
+    pt_buf_printf(b, "BT\n/%s ", fname);
+    put_num(b, s.size);
+    pt_buf_puts(b, " Tf\n");
+    const run_glyph *g = it->g;
+    for (size_t i = 0; i < it->n;) {
+        size_t j = cluster_end(g, it->n, i);
+        if (cluster_maps(pf, g, i, j)) {
+            for (size_t k = i; k < j; k++)
+                tj_glyph(&s, pf, g[k].gid, it->x + g[k].x, it->y + g[k].y);
+            i = j;
+            continue;
+        }
+        /* Clusters the CMap would misread: one marked span for all adjacent ones. */
+        size_t m = j;
+        while (m < it->n) {
+            size_t m2 = cluster_end(g, it->n, m);
+            if (cluster_maps(pf, g, m, m2))
+                break;
+            m = m2;
+        }
+        tj_close(&s);
+        pt_buf_puts(b, "/Span <</ActualText <FEFF");
+        for (size_t k = i; k < m; k++)
+            put_utf16_hex(b, g[k].text, g[k].len);
+        pt_buf_puts(b, ">>> BDC\n");
+        for (size_t k = i; k < m; k++)
+            tj_glyph(&s, pf, g[k].gid, it->x + g[k].x, it->y + g[k].y);
+        tj_close(&s);
+        pt_buf_puts(b, "EMC\n");
+        i = m;
+    }
+    tj_close(&s);
+    pt_buf_puts(b, "ET\nQ\n");
+}
+
+/* ---- writing: font objects ---- */
+
+/* "ABCDEF+Name": the tag is a hash of the name and the glyph set, so the same
+ * document gives the same tag and different subsets different tags. */
+static void make_base_name(pdf_font *pf)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    const char *ps = pt_font_psname(pf->font);
+    for (const char *c = ps; *c; c++)
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    for (uint32_t g = 0; g < pf->nglyphs; g++)
+        if (pf->vars[g])
+            for (int k = 0; k < 4; k++)
+                h = (h ^ ((g >> (8 * k)) & 0xFF)) * 16777619u;
+    char tag[7];
+    for (int i = 0; i < 6; i++) {
+        tag[i] = (char)('A' + h % 26);
+        h = h / 26 + (h % 7) * 1000003u;
+    }
+    tag[6] = 0;
+    /* PDF names: keep the PostScript name's printable ASCII without delimiters. */
+    char clean[128];
+    size_t n = 0;
+    for (const char *c = ps; *c && n + 1 < sizeof clean; c++)
+        if (*c > 0x20 && *c < 0x7F && !strchr("()<>[]{}/%#", *c))
+            clean[n++] = *c;
+    clean[n] = 0;
+    snprintf(pf->base_name, sizeof pf->base_name, "%s+%s", tag, clean);
+}
+
+/* The Type0 font dictionary, created on first use (only its fixed entries;
+ * the rest comes in finish_font once all pages are written). */
+static HPDF_Dict font_dict(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
+{
+    if (pf->type0)
+        return pf->type0;
+    make_base_name(pf);
+    HPDF_Dict d = HPDF_Dict_New(p->pdf->mmgr);
+    if (d && HPDF_Xref_Add(p->pdf->xref, d) == HPDF_OK) {
+        HPDF_Dict_AddName(d, "Type", "Font");
+        HPDF_Dict_AddName(d, "Subtype", "Type0");
+        HPDF_Dict_AddName(d, "BaseFont", pf->base_name);
+        HPDF_Dict_AddName(d, "Encoding", "Identity-H");
+    } else {
+        d = NULL;
+    }
+    if (!hpdf_check(p, ctx, d != NULL, "creating a font object"))
+        return NULL;
+    pf->type0 = d;
+    return d;
+}
+
+/* A new stream object holding data (Flate-compressed). */
+static HPDF_Dict new_stream(pdf_out *p, const void *data, size_t len)
+{
+    HPDF_Dict s = HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref);
+    if (!s)
+        return NULL;
+    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) != HPDF_OK)
+        return NULL;
+    return s;
+}
+
+/* The TrueType program with the used glyphs only, glyph ids kept. Returns
+ * the blob (caller destroys) or NULL with ctx->err set. */
+static hb_blob_t *subset_font(pt_ctx *ctx, const pdf_font *pf)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) {
+        pt_fail(ctx, "out of memory while subsetting %s", pt_font_display_name(pf->font));
+        return NULL;
+    }
+    hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+    for (uint32_t g = 0; g < pf->nglyphs; g++)
+        if (pf->vars[g])
+            hb_set_add(glyphs, g);
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+    /* Layout and vertical tables are of no use to a PDF reader. */
+    static const hb_tag_t drop[] = {
+        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
+        HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('m', 'e', 't', 'a'),
+    };
+    hb_set_t *drop_set = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+        hb_set_add(drop_set, drop[i]);
+    hb_face_t *sub = hb_subset_or_fail(pt_font_face(pf->font), in);
+    hb_subset_input_destroy(in);
+    if (!sub) {
+        pt_fail(ctx, "%s: HarfBuzz could not subset the font", pt_font_path(pf->font));
+        return NULL;
+    }
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    if (hb_blob_get_length(blob) == 0) {
+        hb_blob_destroy(blob);
+        pt_fail(ctx, "%s: HarfBuzz could not subset the font", pt_font_path(pf->font));
+        return NULL;
+    }
+    return blob;
+}
+
+/* The /W array: runs of consecutive glyph ids "g [w1 w2 ...]", glyphs of
+ * width DEFAULT_WIDTH left out, inner arrays at most W_CHUNK long. */
+static HPDF_Array widths_array(pdf_out *p, const pdf_font *pf)
+{
+    HPDF_MMgr mm = p->pdf->mmgr;
+    HPDF_Array w = HPDF_Array_New(mm);
+    if (!w)
+        return NULL;
+    HPDF_Array run = NULL;
+    uint32_t next = 0;
+    size_t in_run = 0;
+    for (uint32_t g = 0; g < pf->nglyphs; g++) {
+        if (!pf->vars[g])
+            continue;
+        double wd = glyph_width(pf, g);
+        if (wd == DEFAULT_WIDTH)
+            continue;
+        if (!run || g != next || in_run >= W_CHUNK) {
+            run = HPDF_Array_New(mm);
+            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)g) != HPDF_OK ||
+                HPDF_Array_Add(w, run) != HPDF_OK)
+                return NULL;
+            in_run = 0;
+        }
+        if (wd == floor(wd))
+            HPDF_Array_AddNumber(run, (HPDF_INT32)wd);
+        else
+            HPDF_Array_AddReal(run, (HPDF_REAL)wd);
+        in_run++;
+        next = g + 1;
+    }
+    return w;
+}
+
+/* One ToUnicode entry: a glyph and its text in UTF-16 (hex, 4 digits a unit). */
+typedef struct cmap_entry { uint32_t gid; const char *hex; size_t units; } cmap_entry;
+
+/* The UTF-16 code unit written as 4 hex digits at h. */
+static unsigned hex_unit(const char *h)
+{
+    char four[5] = {h[0], h[1], h[2], h[3], 0};
+    return (unsigned)strtoul(four, NULL, 16);
+}
+
+/* The ToUnicode CMap text for the glyphs' most common texts: bfrange for
+ * runs of at least three glyphs mapping to consecutive BMP characters within
+ * one 256 block, bfchar for the rest; blocks of at most CMAP_BLOCK entries. */
+static void build_cmap(pt_buf *out, const pdf_font *pf)
+{
+    PT_VEC(cmap_entry) e = {0};
+    pt_buf hex = {0};
+    PT_VEC(size_t) offs = {0};
+    for (uint32_t g = 0; g < pf->nglyphs; g++) {
+        const text_var *t = pf->vars[g] ? best_text(pf, g) : NULL;
+        if (!t || t->len == 0)
+            continue;
+        size_t off = hex.n;
+        size_t units = put_utf16_hex(&hex, t->s, t->len);
+        cmap_entry ce = {g, NULL, units};
+        PT_PUSH(e, ce);
+        PT_PUSH(offs, off);
+    }
+    for (size_t i = 0; i < e.n; i++)
+        e.v[i].hex = hex.s + offs.v[i];
+
+    pt_buf_puts(out,
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+
+    /* Split into ranges [i, j): a range when j - i >= 3, else single chars. */
+    PT_VEC(size_t) range_at = {0};      /* pairs start, end */
+    PT_VEC(size_t) single = {0};
+    for (size_t i = 0; i < e.n;) {
+        size_t j = i + 1;
+        if (e.v[i].units == 1) {
+            unsigned u0 = hex_unit(e.v[i].hex);
+            while (j < e.n && e.v[j].units == 1 && e.v[j].gid == e.v[i].gid + (j - i) &&
+                   (e.v[j].gid >> 8) == (e.v[i].gid >> 8)) {
+                unsigned u = hex_unit(e.v[j].hex);
+                if (u != u0 + (j - i) || (u >> 8) != (u0 >> 8))
+                    break;
+                j++;
+            }
+        }
+        if (j - i >= 3) {
+            PT_PUSH(range_at, i);
+            PT_PUSH(range_at, j);
+        } else {
+            for (size_t k = i; k < j; k++)
+                PT_PUSH(single, k);
+        }
+        i = j;
+    }
+    for (size_t k = 0; k < single.n; k += CMAP_BLOCK) {
+        size_t cnt = single.n - k < CMAP_BLOCK ? single.n - k : CMAP_BLOCK;
+        pt_buf_printf(out, "%zu beginbfchar\n", cnt);
+        for (size_t m = k; m < k + cnt; m++) {
+            const cmap_entry *ce = &e.v[single.v[m]];
+            pt_buf_printf(out, "<%04X> <", (unsigned)ce->gid);
+            pt_buf_add(out, ce->hex, ce->units * 4);
+            pt_buf_puts(out, ">\n");
+        }
+        pt_buf_puts(out, "endbfchar\n");
+    }
+    size_t nranges = range_at.n / 2;
+    for (size_t k = 0; k < nranges; k += CMAP_BLOCK) {
+        size_t cnt = nranges - k < CMAP_BLOCK ? nranges - k : CMAP_BLOCK;
+        pt_buf_printf(out, "%zu beginbfrange\n", cnt);
+        for (size_t m = k; m < k + cnt; m++) {
+            const cmap_entry *a = &e.v[range_at.v[2 * m]];
+            const cmap_entry *z = &e.v[range_at.v[2 * m + 1] - 1];
+            pt_buf_printf(out, "<%04X> <%04X> <", (unsigned)a->gid, (unsigned)z->gid);
+            pt_buf_add(out, a->hex, 4);
+            pt_buf_puts(out, ">\n");
+        }
+        pt_buf_puts(out, "endbfrange\n");
+    }
+    pt_buf_puts(out,
+        "endcmap\n"
+        "CMapName currentdict /CMap defineresource pop\n"
+        "end\nend\n");
+    free(e.v);
+    free(offs.v);
+    free(range_at.v);
+    free(single.v);
+    pt_buf_free(&hex);
+}
+
+/* Fills in the font once every page is written: the CIDFontType2 with /W,
+ * the descriptor with the subset program, the ToUnicode CMap. */
+static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
+{
+    HPDF_MMgr mm = p->pdf->mmgr;
+    HPDF_Xref xref = p->pdf->xref;
+    int upem = pt_font_upem(pf->font);
+    pt_font_metrics m;
+    pt_font_metrics_get(pf->font, &m);
+#define EM(v) ((HPDF_INT32)lround((v) * 1000.0 / upem))
+
+    hb_blob_t *blob = subset_font(ctx, pf);
+    if (!blob)
+        return false;
+    unsigned flen = 0;
+    const char *fdata = hb_blob_get_data(blob, &flen);
+    HPDF_Dict file = new_stream(p, fdata, flen);
+    hb_blob_destroy(blob);
+    if (file)
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)flen);
+    if (!hpdf_check(p, ctx, file != NULL, "embedding the font program"))
+        return false;
+
+    HPDF_Dict desc = HPDF_Dict_New(mm);
+    bool ok = desc && HPDF_Xref_Add(xref, desc) == HPDF_OK;
+    if (ok) {
+        HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+        HPDF_Dict_AddName(desc, "FontName", pf->base_name);
+        HPDF_Dict_AddNumber(desc, "Flags", 4 | (m.fixed_pitch ? 1 : 0) | (m.serif ? 2 : 0));
+        HPDF_Array bbox = HPDF_Array_New(mm);
+        ok = bbox != NULL;
+        if (ok) {
+            HPDF_Array_AddNumber(bbox, EM(m.x_min));
+            HPDF_Array_AddNumber(bbox, EM(m.y_min));
+            HPDF_Array_AddNumber(bbox, EM(m.x_max));
+            HPDF_Array_AddNumber(bbox, EM(m.y_max));
+            HPDF_Dict_Add(desc, "FontBBox", bbox);
+        }
+        HPDF_Dict_AddNumber(desc, "ItalicAngle", m.italic_angle);
+        HPDF_Dict_AddNumber(desc, "Ascent", EM(m.ascent));
+        HPDF_Dict_AddNumber(desc, "Descent", EM(m.descent));
+        HPDF_Dict_AddNumber(desc, "CapHeight", EM(m.cap_height));
+        HPDF_Dict_AddNumber(desc, "StemV", STEM_V);
+        HPDF_Dict_Add(desc, "FontFile2", file);
+    }
+#undef EM
+    if (!hpdf_check(p, ctx, ok, "writing the font descriptor"))
+        return false;
+
+    HPDF_Dict cid = HPDF_Dict_New(mm);
+    ok = cid && HPDF_Xref_Add(xref, cid) == HPDF_OK;
+    if (ok) {
+        HPDF_Dict_AddName(cid, "Type", "Font");
+        HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(cid, "BaseFont", pf->base_name);
+        HPDF_Dict info = HPDF_Dict_New(mm);
+        ok = info != NULL;
+        if (ok) {
+            HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+            HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+            HPDF_Dict_AddNumber(info, "Supplement", 0);
+            HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+        }
+        HPDF_Dict_Add(cid, "FontDescriptor", desc);
+        HPDF_Dict_AddNumber(cid, "DW", DEFAULT_WIDTH);
+        HPDF_Array w = widths_array(p, pf);
+        ok = ok && w != NULL;
+        if (w)
+            HPDF_Dict_Add(cid, "W", w);
+        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    }
+    if (!hpdf_check(p, ctx, ok, "writing the CID font"))
+        return false;
+
+    pt_buf cmap = {0};
+    build_cmap(&cmap, pf);
+    HPDF_Dict tu = new_stream(p, cmap.s, cmap.n);
+    pt_buf_free(&cmap);
+    HPDF_Array desc_fonts = HPDF_Array_New(mm);
+    ok = tu && desc_fonts;
+    if (ok) {
+        HPDF_Array_Add(desc_fonts, cid);
+        HPDF_Dict_Add(pf->type0, "DescendantFonts", desc_fonts);
+        HPDF_Dict_Add(pf->type0, "ToUnicode", tu);
+    }
+    return hpdf_check(p, ctx, ok, "writing the ToUnicode map");
+}
+
+/* ---- writing: the document ---- */
+
+/* [page /XYZ 0 top null]: the top of the page at the reader's current zoom.
+ * libharu refuses a zoom of 0 and cannot write null, so its zoom entry is
+ * replaced. NULL on failure (the error is in libharu's record). */
+static HPDF_Destination page_top(pdf_out *p, int page)
+{
+    HPDF_MMgr mm = p->pdf->mmgr;
+    HPDF_Destination d = HPDF_Page_CreateDestination(p->pages.v[page].page);
+    if (!d || HPDF_Destination_SetXYZ(d, 0, p->pages.v[page].h, 1) != HPDF_OK ||
+        d->list->count != 5)
+        return NULL;
+    HPDF_Obj_Free(mm, HPDF_List_RemoveByIndex(d->list, 4));
+    HPDF_Null none = HPDF_Null_New(mm);
+    if (!none || HPDF_Array_Add(d, none) != HPDF_OK)
+        return NULL;
+    return d;
+}
+
+static bool write_pages(pdf_out *p, pt_ctx *ctx)
+{
+    pt_buf b = {0};
+    for (size_t pi = 0; pi < p->pages.n; pi++) {
+        pdf_page *pg = &p->pages.v[pi];
+        if (HPDF_Page_GetGMode(pg->page) != HPDF_GMODE_PAGE_DESCRIPTION) {
+            pt_buf_free(&b);
+            return pt_fail(ctx, "internal error: page %zu is not in page-description mode", pi + 1);
+        }
+        b.n = 0;
+        for (size_t k = 0; k < pg->items.n; k++) {
+            const item *it = &pg->items.v[k];
+            if (it->raw) {
+                pt_buf_add(&b, it->raw, it->rawlen);
+                continue;
+            }
+            pdf_font *pf = &p->fonts.v[it->font];
+            HPDF_Dict d = font_dict(p, ctx, pf);
+            const char *fname = d ? HPDF_Page_GetLocalFontName(pg->page, (HPDF_Font)d) : NULL;
+            if (!d || !hpdf_check(p, ctx, fname != NULL, "adding a font to a page")) {
+                pt_buf_free(&b);
+                return false;
+            }
+            write_run(&b, pf, it, fname);
+        }
+        HPDF_Stream s = ((HPDF_PageAttr)pg->page->attr)->stream;
+        bool ok = b.n == 0 || HPDF_Stream_Write(s, (HPDF_BYTE *)b.s, (HPDF_UINT)b.n) == HPDF_OK;
+        if (!hpdf_check(p, ctx, ok, "writing a page")) {
+            pt_buf_free(&b);
+            return false;
+        }
+    }
+    pt_buf_free(&b);
+    return true;
+}
+
+static bool write_links(pdf_out *p, pt_ctx *ctx)
+{
+    for (size_t i = 0; i < p->links.n; i++) {
+        const link_rec *l = &p->links.v[i];
+        if ((size_t)l->target >= p->pages.n)
+            return pt_fail(ctx, "internal error: link on page %d to page %d of %zu",
+                           l->page + 1, l->target + 1, p->pages.n);
+        HPDF_Destination d = page_top(p, l->target);
+        HPDF_Rect r = {l->x, l->y, l->x + l->w, l->y + l->h};
+        HPDF_Annotation a = d ? HPDF_Page_CreateLinkAnnot(p->pages.v[l->page].page, r, d) : NULL;
+        if (a)
+            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        if (!hpdf_check(p, ctx, a != NULL, "creating a link"))
+            return false;
+    }
+    return true;
+}
+
+static bool write_outlines(pdf_out *p, pt_ctx *ctx)
+{
+    enum { MAX_DEPTH = 16 };
+    HPDF_Outline parent[MAX_DEPTH + 1] = {0};   /* parent[l]: the parent of level l */
+    int depth = 0;                              /* deepest level allowed next */
+    for (size_t i = 0; i < p->outlines.n; i++) {
+        const outline_rec *r = &p->outlines.v[i];
+        if ((size_t)r->page >= p->pages.n)
+            return pt_fail(ctx, "internal error: outline \"%s\" to page %d of %zu", r->title,
+                           r->page + 1, p->pages.n);
+        int level = r->level < depth ? r->level : depth;
+        HPDF_Outline o = HPDF_CreateOutline(p->pdf, parent[level], "", NULL);
+        void *title = o ? text_string(p, r->title) : NULL;
+        HPDF_Destination d = title ? page_top(p, r->page) : NULL;
+        bool ok = d && HPDF_Dict_Add(o, "Title", title) == HPDF_OK &&
+                  HPDF_Outline_SetDestination(o, d) == HPDF_OK &&
+                  HPDF_Outline_SetOpened(o, level == 0) == HPDF_OK;
+        if (!hpdf_check(p, ctx, ok, "creating a bookmark"))
+            return false;
+        if (level < MAX_DEPTH) {
+            parent[level + 1] = o;
+            depth = level + 1;
+        }
+    }
+    if (p->outlines.n)
+        HPDF_SetPageMode(p->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    return hpdf_check(p, ctx, true, "showing the bookmarks");
+}
+
+static bool write_info(pdf_out *p, pt_ctx *ctx)
+{
+    static const struct { HPDF_InfoType type; const char *key; } keys[] = {
+        {HPDF_INFO_TITLE, "Title"}, {HPDF_INFO_AUTHOR, "Author"},
+        {HPDF_INFO_SUBJECT, "Subject"}, {HPDF_INFO_CREATOR, "Creator"},
+    };
+    const char *vals[] = {p->info.title, p->info.author, p->info.subject, p->info.creator};
+    for (size_t i = 0; i < 4; i++) {
+        if (!vals[i] || !*vals[i])
+            continue;
+        /* libharu makes the info dictionary; the value is then replaced by
+         * a string that keeps non-ASCII text. */
+        bool ok = HPDF_SetInfoAttr(p->pdf, keys[i].type, "-") == HPDF_OK;
+        void *s = ok ? text_string(p, vals[i]) : NULL;
+        ok = s && HPDF_Dict_Add(p->pdf->info, keys[i].key, s) == HPDF_OK;
+        if (!hpdf_check(p, ctx, ok, "writing the document information"))
+            return false;
+    }
+    time_t t = (time_t)p->info.created;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return pt_fail(ctx, "internal error: creation time %lld out of range", p->info.created);
+    HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                      tm.tm_sec > 59 ? 59 : tm.tm_sec, 'Z', 0, 0};
+    bool ok = HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE, date) == HPDF_OK &&
+              HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_MOD_DATE, date) == HPDF_OK;
+    return hpdf_check(p, ctx, ok, "writing the document dates");
+}
+
+/* Turns everything recorded into libharu objects and the file's bytes. */
+static bool build(pdf_out *p, pt_ctx *ctx)
+{
+    if (p->in_page)
+        return pt_fail(ctx, "internal error: saving the PDF inside a page");
+    if (p->pages.n == 0)
+        return pt_fail(ctx, "internal error: a PDF needs at least one page");
+    if (!write_pages(p, ctx))
+        return false;
+    for (size_t i = 0; i < p->fonts.n; i++)
+        if (p->fonts.v[i].type0 && !finish_font(p, ctx, &p->fonts.v[i]))
+            return false;
+    if (!write_links(p, ctx) || !write_outlines(p, ctx) || !write_info(p, ctx))
+        return false;
+
+    if (!hpdf_check(p, ctx, HPDF_SaveToStream(p->pdf) == HPDF_OK, "writing the PDF"))
+        return false;
+    HPDF_UINT32 size = HPDF_GetStreamSize(p->pdf);
+    HPDF_ResetStream(p->pdf);
+    p->bytes.n = 0;
+    char chunk[65536];
+    while (p->bytes.n < size) {
+        HPDF_UINT32 n = sizeof chunk;
+        HPDF_STATUS st = HPDF_ReadFromStream(p->pdf, (HPDF_BYTE *)chunk, &n);
+        pt_buf_add(&p->bytes, chunk, n);
+        if (st == HPDF_STREAM_EOF || n == 0)
+            break;
+        if (!hpdf_check(p, ctx, st == HPDF_OK, "reading the PDF back"))
+            return false;
+    }
+    if (p->err == HPDF_STREAM_EOF || HPDF_GetError(p->pdf) == HPDF_STREAM_EOF) {
+        p->err = p->detail = 0;
+        HPDF_ResetError(p->pdf);
+    }
+    if (p->bytes.n != size)
+        return pt_fail(ctx, "PDF writer (libharu): got %zu of %u bytes", p->bytes.n,
+                       (unsigned)size);
+    return hpdf_check(p, ctx, true, "reading the PDF back");
+}
+
+/* Writes bytes to path through "<path>.tmp-XXXXXX" and rename(). */
+static bool write_atomic(pt_ctx *ctx, const char *path, const char *bytes, size_t n)
+{
+    size_t plen = strlen(path);
+    char *tmp = pt_xrealloc(NULL, plen + sizeof ".tmp-XXXXXX");
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        pt_fail(ctx, "%s: cannot write: %s", path, strerror(errno));
+        free(tmp);
+        return false;
+    }
+    /* mkstemp makes the file 0600; give it the mode a new file would get. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    const char *what = NULL;
+    int err = 0;
+    for (size_t done = 0; done < n && !what;) {
+        ssize_t w = write(fd, bytes + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            what = "cannot write";
+            err = w < 0 ? errno : ENOSPC;
+        } else {
+            done += (size_t)w;
+        }
+    }
+    if (!what && fsync(fd) != 0 && errno != EINVAL) {
+        what = "cannot write";
+        err = errno;
+    }
+    if (close(fd) != 0 && !what) {
+        what = "cannot write";
+        err = errno;
+    }
+    if (!what && rename(tmp, path) != 0) {
+        what = "cannot replace";
+        err = errno;
+    }
+    if (what) {
+        unlink(tmp);
+        pt_fail(ctx, "%s: %s: %s", path, what, strerror(err));
+    }
+    free(tmp);
+    return what == NULL;
+}
+
+/* ---- public ---- */
+
+/* A new document recording into our arena; info's strings are copied (info
+ * may be NULL). Free with pt_pdf_free. NULL only when libharu has no memory. */
+pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
+{
+    pdf_out *p = pt_xrealloc(NULL, sizeof *p);
+    memset(p, 0, sizeof *p);
+    p->base.ops = &pdf_ops;
+    p->arena = pt_arena_new();
+    p->pdf = HPDF_New(on_hpdf_error, p);
+    if (!p->pdf) {
+        pt_arena_free(p->arena);
+        free(p);
+        pt_fail(ctx, "PDF writer (libharu): out of memory");
+        return NULL;
+    }
+    /* Marked content with /ActualText is PDF 1.5; libharu would say 1.3. */
+    if (p->pdf->pdf_version < HPDF_VER_15)
+        p->pdf->pdf_version = HPDF_VER_15;
+    if (HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL) != HPDF_OK) {
+        pt_pdf_free(&p->base);
+        pt_fail(ctx, "PDF writer (libharu): cannot enable compression");
+        return NULL;
+    }
+    if (info) {
+        p->info.title = info->title ? pt_strdup(p->arena, info->title) : NULL;
+        p->info.author = info->author ? pt_strdup(p->arena, info->author) : NULL;
+        p->info.subject = info->subject ? pt_strdup(p->arena, info->subject) : NULL;
+        p->info.creator = info->creator ? pt_strdup(p->arena, info->creator) : NULL;
+        p->info.created = info->created;
+    }
+    return &p->base;
+}
+
+/* The first call turns the recording into the file's bytes (kept, so that a
+ * save that failed for the file system can be retried with another path);
+ * every call writes them atomically to path. */
+bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path)
+{
+    pdf_out *p = pdf_of(o);
+    if (p->broken)
+        return pt_fail(ctx, "%s: not written: the PDF could not be built", path);
+    if (!p->built) {
+        p->built = true;
+        if (!build(p, ctx)) {
+            p->broken = true;
+            return false;
+        }
+    }
+    return write_atomic(ctx, path, p->bytes.s, p->bytes.n);
+}
+
+/* Frees libharu's document and everything recorded; the fonts stay the caller's. */
+void pt_pdf_free(pt_out *o)
+{
+    if (!o)
+        return;
+    pdf_out *p = pdf_of(o);
+    HPDF_Free(p->pdf);
+    for (size_t i = 0; i < p->fonts.n; i++)
+        free(p->fonts.v[i].vars);
+    free(p->fonts.v);
+    for (size_t i = 0; i < p->pages.n; i++)
+        free(p->pages.v[i].items.v);
+    free(p->pages.v);
+    free(p->links.v);
+    free(p->outlines.v);
+    pt_buf_free(&p->bytes);
+    pt_arena_free(p->arena);
+    free(p);
+}
