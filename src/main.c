@@ -1,6 +1,6 @@
 /* main.c - the command line: read an edition, lay it out, write the PDF.
  *
- *   plantype [--check] [-o OUT.pdf] EDITION.xml
+ *   plantype [--check] [-o OUT.pdf] [--layout LAYOUT.xml] EDITION.xml
  *
  * Exit status: 0 success, 1 I/O or internal error, 2 invalid input (see base.h).
  * Every error is printed once, here, as "plantype: file:line: <elem>: what". */
@@ -13,9 +13,11 @@
 
 static int usage(void)
 {
-    fputs("usage: plantype [--check] [-o OUT.pdf] EDITION.xml\n"
-          "  --check   validate and load the edition, print a summary, write nothing\n"
-          "  -o FILE   the PDF to write (default: out/<edition name>.pdf)\n", stderr);
+    fputs("usage: plantype [--check] [-o OUT.pdf] [--layout LAYOUT.xml] EDITION.xml\n"
+          "  --check    validate and load the edition, print a summary, write nothing\n"
+          "  -o FILE    the PDF to write (default: out/<edition name>.pdf)\n"
+          "  --layout F the layout (default: layouts/a4-report.xml of the installation)\n",
+          stderr);
     return PT_EXIT_IO;
 }
 
@@ -42,12 +44,14 @@ static void print_summary(const pt_report *r)
 int main(int argc, char **argv)
 {
     bool check = false;
-    const char *in = NULL, *out = NULL;
+    const char *in = NULL, *out = NULL, *layout = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--check"))
             check = true;
         else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
+        else if (!strcmp(argv[i], "--layout") && i + 1 < argc)
+            layout = argv[++i];
         else if (argv[i][0] == '-' || in)
             return usage();
         else
@@ -72,7 +76,9 @@ int main(int argc, char **argv)
     } else {
         if (!out)
             out = default_output(arena, in);
-        if (!pt_typeset(&ctx, r, out))
+        if (!layout)
+            layout = pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir());
+        if (!pt_typeset(&ctx, r, layout, out))
             status = ctx.status ? ctx.status : PT_EXIT_IO;
     }
     if (status != PT_EXIT_OK)

@@ -5,8 +5,16 @@
 
 #include "model.h"
 
+#include "layout.h"
+#include "page.h"
+
+/* Lays out the report with the layout file into doc (pages in arena). The
+ * layout is returned in *layout (free with pt_layout_free, also on failure). */
+bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt_arena *arena,
+                    pt_doc *doc, pt_layout **layout);
+
 /* Typesets the report into the PDF at out_path (written atomically).
  * False with ctx->err on failure; nothing is left at out_path then. */
-bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *out_path);
+bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path);
 
 #endif

@@ -1,0 +1,193 @@
+/* page.c - the display list and the page builder's placing tools (page.h).
+ *
+ * Line boxes: a line of size s and leading L occupies s*L; the glyphs' em box
+ * (ascent 0.88 em, descent 0.12 em: the ideographic em box of Japanese fonts,
+ * which BIZ UD follows) is centred in it, so text sits in the middle of its
+ * line box whatever the leading. */
+#include "page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define EMBOX_ASCENT 0.88   /* em-box top above the baseline, in em */
+
+void pt_doc_init(pt_doc *d, pt_arena *arena, double width, double height)
+{
+    memset(d, 0, sizeof *d);
+    d->arena = arena;
+    d->width = width;
+    d->height = height;
+}
+
+pt_page *pt_page_new(void)
+{
+    pt_page *p = pt_xrealloc(NULL, sizeof *p);
+    memset(p, 0, sizeof *p);
+    return p;
+}
+
+void pt_page_free(pt_page *p)
+{
+    if (!p)
+        return;
+    free(p->items.v);
+    free(p);
+}
+
+void pt_doc_free(pt_doc *d)
+{
+    for (size_t i = 0; i < d->pages.n; i++)
+        pt_page_free(d->pages.v[i]);
+    free(d->pages.v);
+    free(d->outline.v);
+    d->pages.v = NULL;
+    d->outline.v = NULL;
+    d->pages.n = d->outline.n = 0;
+}
+
+void pt_doc_append(pt_doc *d, pt_page *p) { PT_PUSH(d->pages, p); }
+
+void pt_page_rect(pt_page *p, double x, double y, double w, double h, const pt_rgb *fill,
+                  const pt_rgb *stroke, double line_width)
+{
+    pt_item it = { .kind = PT_ITEM_RECT, .x = x, .y = y, .w = w, .h = h,
+                   .line_width = line_width };
+    if (fill) {
+        it.fill = *fill;
+        it.filled = true;
+    }
+    if (stroke) {
+        it.stroke = *stroke;
+        it.stroked = true;
+    }
+    PT_PUSH(p->items, it);
+}
+
+void pt_page_line(pt_page *p, double x1, double y1, double x2, double y2, pt_rgb color,
+                  double line_width)
+{
+    pt_item it = { .kind = PT_ITEM_LINE, .x = x1, .y = y1, .w = x2 - x1, .h = y2 - y1,
+                   .stroke = color, .stroked = true, .line_width = line_width };
+    PT_PUSH(p->items, it);
+}
+
+void pt_page_link(pt_page *p, double x, double y, double w, double h, int target)
+{
+    pt_item it = { .kind = PT_ITEM_LINK, .x = x, .y = y, .w = w, .h = h, .target = target };
+    PT_PUSH(p->items, it);
+}
+
+double pt_page_lines(pt_doc *d, pt_page *p, const pt_lines *l, size_t first_line,
+                     size_t nlines, const char *text, pt_font *font, double size, double leading,
+                     double x, double ytop, pt_rgb color)
+{
+    double lh = size * leading, k = size / 1000.0;
+    for (size_t i = 0; i < nlines; i++) {
+        const pt_line *ln = &l->lines.v[first_line + i];
+        double base = ytop - i * lh - (lh - size) / 2 - EMBOX_ASCENT * size;
+        if (ln->n == 0)
+            continue;
+        pt_draw_glyph *g = pt_alloc(d->arena, sizeof *g * ln->n);
+        for (size_t j = 0; j < ln->n; j++) {
+            const pt_lglyph *lg = &l->glyphs.v[ln->first + j];
+            g[j].gid = lg->gid;
+            g[j].x = (float)(lg->x * k);
+            g[j].y = (float)(lg->y * k);
+            g[j].text_start = lg->text_start;
+            g[j].text_end = lg->text_end;
+        }
+        pt_item it = { .kind = PT_ITEM_GLYPHS, .x = x, .y = base, .font = font, .size = size,
+                       .glyphs = g, .nglyphs = ln->n, .text = text, .color = color };
+        PT_PUSH(p->items, it);
+    }
+    return nlines * lh;
+}
+
+/* ---- blocks ---- */
+
+bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
+                  double size, double leading, double width, const char *const *texts, int ntexts)
+{
+    pt_lines_clear(&b->lines);
+    b->texts.n = 0;
+    b->style = style;
+    b->size = size;
+    b->leading = leading;
+    b->width = width;
+    pt_para_style ps = { style->font, width / size * 1000.0, style->indent * 1000.0, style->hang,
+                         style->align };
+    for (int i = 0; i < ntexts; i++) {
+        size_t before = b->lines.lines.n;
+        if (!pt_para_layout(ctx, ts, &ps, texts[i], strlen(texts[i]), &b->lines))
+            return false;
+        for (size_t k = before; k < b->lines.lines.n; k++)
+            PT_PUSH(b->texts, texts[i]);
+    }
+    return true;
+}
+
+double pt_block_line_height(const pt_block *b) { return b->size * b->leading; }
+
+double pt_block_height(const pt_block *b) { return b->lines.lines.n * pt_block_line_height(b); }
+
+double pt_block_draw(pt_doc *d, pt_page *p, const pt_block *b, size_t first, size_t n, double x,
+                     double ytop, pt_rgb color)
+{
+    double lh = pt_block_line_height(b);
+    for (size_t i = 0; i < n; i++)
+        pt_page_lines(d, p, &b->lines, first + i, 1, b->texts.v[first + i], b->style->font,
+                      b->size, b->leading, x, ytop - i * lh, color);
+    return n * lh;
+}
+
+void pt_block_free(pt_block *b)
+{
+    pt_lines_free(&b->lines);
+    free(b->texts.v);
+    memset(b, 0, sizeof *b);
+}
+
+/* ---- rendering ---- */
+
+bool pt_doc_render(pt_ctx *ctx, const pt_doc *d, pt_out *o)
+{
+    const pt_out_ops *ops = o->ops;
+    for (size_t i = 0; i < d->pages.n; i++) {
+        const pt_page *p = d->pages.v[i];
+        if (!ops->begin_page(o, ctx, (float)d->width, (float)d->height))
+            return false;
+        for (size_t k = 0; k < p->items.n; k++) {
+            const pt_item *it = &p->items.v[k];
+            bool ok = true;
+            switch (it->kind) {
+            case PT_ITEM_GLYPHS:
+                ok = ops->glyphs(o, ctx, it->font, (float)it->size, (float)it->x, (float)it->y,
+                                 it->glyphs, it->nglyphs, it->text, it->color);
+                break;
+            case PT_ITEM_RECT:
+                ok = ops->rect(o, ctx, (float)it->x, (float)it->y, (float)it->w, (float)it->h,
+                               it->filled ? &it->fill : NULL, it->stroked ? &it->stroke : NULL,
+                               (float)it->line_width);
+                break;
+            case PT_ITEM_LINE:
+                ok = ops->line(o, ctx, (float)it->x, (float)it->y, (float)(it->x + it->w),
+                               (float)(it->y + it->h), it->stroke, (float)it->line_width);
+                break;
+            case PT_ITEM_LINK:
+                ok = ops->link(o, ctx, (float)it->x, (float)it->y, (float)it->w, (float)it->h,
+                               it->target);
+                break;
+            }
+            if (!ok)
+                return false;
+        }
+        if (!ops->end_page(o, ctx))
+            return false;
+    }
+    for (size_t i = 0; i < d->outline.n; i++) {
+        const pt_outline_entry *e = &d->outline.v[i];
+        if (!ops->outline(o, ctx, e->level, e->title, e->page))
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,87 @@
+/* page.h - the laid-out document as plain data (pages of drawing items), and
+ * the page builder's tools: placing paragraph lines, table cells and rows.
+ *
+ * Layout fills a pt_doc; pt_doc_render() plays it to any backend (out.h).
+ * Coordinates are PDF points, origin bottom-left, y up. */
+#ifndef PT_PAGE_H
+#define PT_PAGE_H
+
+#include "layout.h"
+#include "out.h"
+#include "para.h"
+
+typedef enum pt_item_kind { PT_ITEM_GLYPHS, PT_ITEM_RECT, PT_ITEM_LINE, PT_ITEM_LINK } pt_item_kind;
+
+typedef struct pt_item {
+    pt_item_kind kind;
+    double x, y, w, h;           /* rect, link: lower-left corner and size; line: from (x,y) by (w,h) */
+    pt_rgb fill, stroke;         /* rect; stroke is also the line colour */
+    bool filled, stroked;
+    double line_width;
+    pt_font *font;               /* glyphs: run at baseline origin (x, y) */
+    double size;
+    const pt_draw_glyph *glyphs;
+    size_t nglyphs;
+    const char *text;            /* what the glyph ranges index into */
+    pt_rgb color;
+    int target;                  /* link: page index (0-based) */
+} pt_item;
+
+typedef struct pt_page {
+    PT_VEC(pt_item) items;
+} pt_page;
+
+typedef struct pt_outline_entry { int level; const char *title; int page; } pt_outline_entry;
+
+typedef struct pt_doc {
+    pt_arena *arena;             /* glyph arrays and strings of the items */
+    double width, height;        /* every page's size */
+    PT_VEC(pt_page *) pages;
+    PT_VEC(pt_outline_entry) outline;
+} pt_doc;
+
+void pt_doc_init(pt_doc *d, pt_arena *arena, double width, double height);
+void pt_doc_free(pt_doc *d);                 /* frees the vectors; the arena is the caller's */
+pt_page *pt_page_new(void);                  /* a page not yet in a document */
+void pt_page_free(pt_page *p);
+void pt_doc_append(pt_doc *d, pt_page *p);   /* the document takes p */
+
+void pt_page_rect(pt_page *p, double x, double y, double w, double h, const pt_rgb *fill,
+                  const pt_rgb *stroke, double line_width);
+void pt_page_line(pt_page *p, double x1, double y1, double x2, double y2, pt_rgb color,
+                  double line_width);
+void pt_page_link(pt_page *p, double x, double y, double w, double h, int target);
+
+/* Draws the lines of a laid-out paragraph: line i's baseline sits in the i-th
+ * line box of height size*leading below ytop, centred like an em box. x is the
+ * left edge of the measure. Glyph arrays are copied into the doc arena; text
+ * must outlive the document. Returns the height used. */
+double pt_page_lines(pt_doc *d, pt_page *p, const pt_lines *l, size_t first_line,
+                     size_t nlines, const char *text, pt_font *font, double size, double leading,
+                     double x, double ytop, pt_rgb color);
+
+/* ---- cells: text blocks of one or more paragraphs in a box ---- */
+
+typedef struct pt_block {
+    const pt_style *style;
+    double size, leading;        /* as set (fitting may lower them below the style's) */
+    pt_lines lines;              /* all paragraphs' lines */
+    PT_VEC(const char *) texts;  /* the paragraph text of each line (for glyph ranges) */
+    double width;                /* measure in points */
+} pt_block;
+
+/* Lays out paragraphs (texts[i], lens[i]) at size/leading in width points. The
+ * block keeps pointers to the texts. Fails when the font lacks a character. */
+bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
+                  double size, double leading, double width, const char *const *texts, int ntexts);
+double pt_block_height(const pt_block *b);                 /* lines * size * leading */
+double pt_block_line_height(const pt_block *b);
+/* Draws lines [first, first+n) of the block; returns the height used. */
+double pt_block_draw(pt_doc *d, pt_page *p, const pt_block *b, size_t first, size_t n, double x,
+                     double ytop, pt_rgb color);
+void pt_block_free(pt_block *b);
+
+/* Renders the document to a backend: pages, items, then the outline. */
+bool pt_doc_render(pt_ctx *ctx, const pt_doc *d, pt_out *o);
+
+#endif
