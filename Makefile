@@ -43,13 +43,13 @@ deps:
 	  else echo "missing Debian packages; run: sudo apt-get install$$missing"; exit 1; fi; fi
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
-	$(CC) $(CFLAGS) -c $< -o $@
+	@echo "CC $@"; $(CC) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/plantype: $(BUILD)/obj/main.o $(LIB_OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "LD $@"; $(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/%.c tests/test.h $(LIB_OBJS) | $(BUILD)/tests
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
+	@echo "CC $@"; $(CC) $(CFLAGS) -Isrc -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@

@@ -28,10 +28,11 @@ typedef struct pt_value {
     const char *num_text;  /* "618213" as in the file (keeps "1185.00"); NULL without num */
     const char *unit;      /* "千円"; NULL without num */
     const char *period;    /* "R5年度"; NULL when the value has none */
+    int line;              /* in the edition file */
 } pt_value;
 
 /* A paragraph: its text with '\n' where the original has a line break. */
-typedef struct pt_para { const char *text; } pt_para;
+typedef struct pt_para { const char *text; int line; } pt_para;
 
 /* Rich text: zero or more paragraphs. */
 typedef struct pt_rich { const pt_para *paras; int n; } pt_rich;

@@ -186,12 +186,13 @@ static double lead_aki(kind k) { return k == K_OPEN ? AKI : k == K_MIDDOT ? DOT_
 
 /* A Latin character that takes wa-o glue next to Japanese: ASCII letters,
  * figures and punctuation, and Latin/Greek letters. Not ® © ™ × ° (symbols
- * that attach or are set solid), and not the ASCII brackets ( ) [ ] { } < >:
- * the report sets them solid against Japanese, as in (1)地産地消 and
- * (①利用金額), like the full-width brackets whose aki already separates. */
+ * that attach or are set solid), and not the ASCII brackets ( ) [ ] { } < >
+ * and the hyphen: the report sets them solid against Japanese, as in
+ * (1)地産地消, (①利用金額) and らづ-Biz, like the full-width brackets whose aki
+ * already separates. */
 static bool wao_latin(uint32_t cp)
 {
-    if (cp < 0x7F && strchr("()[]{}<>", (int)cp))
+    if (cp < 0x7F && strchr("()[]{}<>-", (int)cp))
         return false;
     return (cp > 0x20 && cp < 0x7F) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)
         || (cp >= 0x370 && cp <= 0x3FF);

@@ -110,11 +110,7 @@ static bool cell_set(rep *R, cell *c, const double *cols, const pt_style *st, do
                      double leading, const char *const *texts, int ntexts)
 {
     double w = col_w(cols, c->col, c->span) - 2 * R->L->pad_x;
-    if (!pt_block_set(R->ctx, R->ts, &c->block, st, size, leading, w, texts, ntexts)) {
-        pt_err_prefix(R->ctx, "%s: ", R->r->file);
-        return false;
-    }
-    return true;
+    return pt_block_set(R->ctx, R->ts, &c->block, st, size, leading, w, texts, ntexts);
 }
 
 static bool cell_text(rep *R, row *w, int col, int span, const double *cols, const pt_style *st,
@@ -211,7 +207,6 @@ static bool text_line(rep *R, pt_page *p, const pt_style *st, const char *text, 
     const char *texts[1] = { text };
     if (!pt_block_set(R->ctx, R->ts, &b, st, st->size, st->leading, width, texts, 1)) {
         pt_block_free(&b);
-        pt_err_prefix(R->ctx, "%s: ", R->L->file);
         return false;
     }
     double h = pt_block_draw(R->doc, p, &b, 0, b.lines.lines.n, x, ytop, color);
@@ -339,8 +334,10 @@ static int card_pages(rep *R, const pt_card *c)
     if (c->incomplete)
         pt_warn(R->ctx, "%s:%d: card %s is incomplete: the source lacks its content; set with "
                 "its known fields and empty cells", R->r->file, c->line, c->no);
-    if (!card_rows(R, c, rows, size, leading, false))
+    if (!card_rows(R, c, rows, size, leading, false)) {
+        pt_err_prefix(R->ctx, "%s:%d: <card no=\"%s\">: ", R->r->file, c->line, c->no);
         return rows_free(rows, NROWS), 0;
+    }
     bool fits = rows_total(R, rows, NROWS) <= avail;
     if (!fits) {
         /* 1. line spacing, 2. size; each time the largest value that fits. */
@@ -479,11 +476,8 @@ typedef struct box { pt_block b; double y0, y1; } box;
 static bool fig_text(rep *R, pt_block *b, const pt_style *st, const char *text, double w)
 {
     const char *texts[1] = { text };
-    if (!pt_block_set(R->ctx, R->ts, b, st, st->size, st->leading, w - 2 * R->L->fig_pad, texts, 1)) {
-        pt_err_prefix(R->ctx, "%s: ", R->r->file);
-        return false;
-    }
-    return true;
+    return pt_block_set(R->ctx, R->ts, b, st, st->size, st->leading, w - 2 * R->L->fig_pad,
+                        texts, 1);
 }
 
 static void fig_box(rep *R, pt_page *p, const pt_block *b, double x, double w, double ytop,
@@ -891,7 +885,84 @@ static bool contents(rep *R, pt_page *p, const toc_entry *es, int n)
     free(lb);
     free(heights);
     if (!ok)
-        pt_err_prefix(R->ctx, "contents: ");
+        pt_err_prefix(R->ctx, "%s: contents: ", R->r->file);
+    return ok;
+}
+
+/* ---- font coverage ---- */
+
+/* Every character of the edition must be in both faces (a text may be set in
+ * either): checked before layout so that the message can say exactly where. */
+static bool covered(rep *R, const char *text, int line, const char *where)
+{
+    size_t len = strlen(text), i = 0;
+    while (i < len) {
+        int32_t cp = pt_utf8_decode(text, len, &i);
+        if (cp < 0x20)
+            continue;
+        pt_font *fonts[2] = { R->L->regular, R->L->bold };
+        for (int k = 0; k < 2; k++)
+            if (!pt_font_has_char(fonts[k], (uint32_t)cp)) {
+                char ch[5] = {0};
+                pt_utf8_encode((uint32_t)cp, ch);
+                return pt_invalid(R->ctx, "%s:%d: %s: character U+%04X (%s) is not in %s (%s)",
+                                  R->r->file, line, where, (unsigned)cp, ch,
+                                  pt_font_display_name(fonts[k]), pt_font_path(fonts[k]));
+            }
+    }
+    return true;
+}
+
+static bool covered_rich(rep *R, const pt_rich *t, const char *where)
+{
+    for (int i = 0; i < t->n; i++)
+        if (!covered(R, t->paras[i].text, t->paras[i].line, where))
+            return false;
+    return true;
+}
+
+static bool covered_value(rep *R, const pt_value *v, const char *where)
+{
+    return covered(R, v->text, v->line, where);
+}
+
+static bool check_coverage(rep *R)
+{
+    const pt_report *r = R->r;
+    bool ok = covered(R, r->publisher, 0, "<publisher>");
+    for (int i = 0; i < r->ntitle_lines && ok; i++)
+        ok = covered(R, r->title_lines[i], 0, "<title>");
+    for (int p = 0; p < r->nprojects && ok; p++) {
+        const pt_project *pr = &r->projects[p];
+        const char *w = pt_sprintf(R->arena, "<project no=\"%d\">", pr->no);
+        ok = covered(R, pr->name, 0, w) && covered(R, pr->leader, 0, w) && covered(R, pr->aspect, 0, w);
+        for (int g = 0; g < pr->ngoals && ok; g++) {
+            const pt_goal *gl = &pr->goals[g];
+            w = pt_sprintf(R->arena, "<goal no=\"%s\">", gl->no);
+            ok = covered(R, gl->no, gl->line, w) && covered(R, gl->name, gl->line, w)
+              && covered(R, gl->indicator, gl->line, w) && covered_value(R, &gl->baseline, w)
+              && covered_value(R, &gl->target, w) && covered_value(R, &gl->actual, w);
+            for (int q = 0; q < gl->npolicies && ok; q++)
+                ok = covered(R, gl->policies[q].no, gl->line, w)
+                  && covered(R, gl->policies[q].name, gl->line, w);
+        }
+    }
+    for (int i = 0; i < r->ncards && ok; i++) {
+        const pt_card *c = r->cards[i];
+        const char *w = pt_sprintf(R->arena, "<card no=\"%s\">", c->no);
+        ok = covered(R, c->no, c->line, w) && covered(R, c->title, c->line, w);
+        for (int d = 0; d < c->initiative->ndepts && ok; d++)
+            ok = covered(R, c->initiative->depts[d], c->initiative->line, w);
+        if (c->incomplete || !ok)
+            continue;
+        ok = (!c->label || covered(R, c->label, c->line, w)) && covered(R, c->indicator, c->line, w)
+          && covered_rich(R, &c->overview, pt_sprintf(R->arena, "%s <overview>", w))
+          && covered_value(R, &c->baseline, w) && covered_value(R, &c->target, w)
+          && covered_value(R, &c->actual, w) && covered_value(R, &c->next, w)
+          && covered_rich(R, &c->evaluation, pt_sprintf(R->arena, "%s <evaluation>", w))
+          && covered_rich(R, &c->synergy, pt_sprintf(R->arena, "%s <synergy>", w))
+          && covered_rich(R, &c->direction, pt_sprintf(R->arena, "%s <direction>", w));
+    }
     return ok;
 }
 
@@ -951,14 +1022,16 @@ static bool build(rep *R)
             PT_PUSH(toc, e);
         }
     }
-    if (ok)
-        ok = cover(R);
+    if (ok && !(ok = cover(R)))
+        pt_err_prefix(R->ctx, "%s: cover: ", r->file);
     if (ok)
         ok = contents(R, new_page(R), toc.v, (int)toc.n);
     /* Each project: its overview, then its cards' pages moved over in order. */
     size_t next = 0;
     for (int pj = 0, ci = 0; pj < r->nprojects && ok; pj++) {
         ok = overview(R, &r->projects[pj]);
+        if (!ok)
+            pt_err_prefix(R->ctx, "%s: <project no=\"%d\">: ", r->file, r->projects[pj].no);
         for (; ok && ci < r->ncards && r->cards[ci]->initiative->goal->project == &r->projects[pj]; ci++)
             for (int k = 0; k < npages[ci]; k++) {
                 pt_doc_append(R->doc, cards.pages.v[next]);
@@ -982,8 +1055,8 @@ static bool build(rep *R)
             PT_PUSH(R->doc->outline, ce);
         }
     }
-    if (ok)
-        ok = footers(R);
+    if (ok && !(ok = footers(R)))
+        pt_err_prefix(R->ctx, "%s: <footer>: ", R->L->file);
     pt_doc_free(&cards);
     free(toc.v);
     free(npages);
@@ -1009,7 +1082,7 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
     R.tw = pt_layout_text_width(L);
     R.ytop = L->page_h - L->top;
     R.ybottom = L->bottom;
-    if (!load_styles(&R))
+    if (!load_styles(&R) || !check_coverage(&R))
         return false;
     if (!(R.ts = pt_typesetter_new(ctx, PT_LB_STRICT)))
         return false;

@@ -110,6 +110,7 @@ static bool parse_value(loader *L, const xmlNode *parent, const char *name, pt_v
     const xmlNode *n = child(parent, name);
     if (!n)
         return bad(L, parent, "<%s> is missing", name);
+    v->line = line_of(n);
     if (!(v->text = text_of(L, n)))
         return false;
     v->num_text = attr(L, n, "num");
@@ -164,8 +165,10 @@ static bool parse_rich(loader *L, const xmlNode *parent, const char *name, pt_ri
                 if (c->type == XML_TEXT_NODE && strchr((const char *)c->content, '\n'))
                     ok = bad(L, p, "paragraph in <%s> contains a line break; write <br/>", name);
         }
-        if (ok)
+        if (ok) {
+            paras[k].line = line_of(p);
             paras[k++].text = pt_strdup(L->arena, s);
+        }
         pt_buf_free(&b);
         if (!ok)
             return false;

@@ -191,7 +191,8 @@ static void paragraph_cases(void)
     const char *p3 = "(1)地産地消な暮らしの定着に向けた取組を進めます。";
     l = lay(p3, 8000, 0, true, PT_ALIGN_JUSTIFY);
     CHECK(l.lines.n >= 2, "(1) wraps");
-    NEAR(l.lines.v[1].left, 1750, "(1) continuation under 地 (1.5 em + 1/4 em wa-o)");
+    NEAR(x_at(&l, p3, "地", 0), 1500, "(1) set solid against 地 (no wa-o next to ASCII brackets)");
+    NEAR(l.lines.v[1].left, 1500, "(1) continuation under 地 (three 1/2 em characters)");
     pt_lines_free(&l);
     /* A line break of the original: a new unjustified last line before it. */
     const char *p4 = "開催しました。\n多様な主体との連携";
