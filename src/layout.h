@@ -17,6 +17,7 @@ typedef struct pt_style {
     pt_align align;
     double indent;       /* em */
     bool hang;
+    bool space_breaks;   /* break="spaces": prefer ending lines at spaces */
 } pt_style;
 
 typedef struct pt_label { const char *key, *text; } pt_label;

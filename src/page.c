@@ -115,7 +115,7 @@ bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *s
     b->leading = leading;
     b->width = width;
     pt_para_style ps = { style->font, width / size * 1000.0, style->indent * 1000.0, style->hang,
-                         style->align };
+                         style->align, style->space_breaks };
     for (int i = 0; i < ntexts; i++) {
         size_t before = b->lines.lines.n;
         if (!pt_para_layout(ctx, ts, &ps, texts[i], strlen(texts[i]), &b->lines))

@@ -4,8 +4,9 @@
  * segments; each segment is shaped once and cut into units, one per HarfBuzz
  * cluster. Each unit gets a class (ideographic, Latin, space, opening/closing
  * bracket, comma, full stop, middle dot, dividing mark, inseparable) and a
- * body width; full-width yakumono become half-em bodies (the ink of the BIZ UD
- * glyphs lies in the kept half; openers and middle dots are shifted left).
+ * body width; yakumono become half-em bodies: they are shaped with `hwid`
+ * (the half-width glyph has the same ink), or, where the font has no such
+ * form, the full-width glyph is drawn shifted so its ink lies in the body.
  * Between two neighbouring units sits one glue with a natural width, a shrink
  * amount and priority, and a stretch priority: aki of yakumono collapsed by the
  * JLREQ rules, wa-o glue of 1/4 em between Japanese and Latin, word spaces.
@@ -89,6 +90,7 @@ struct pt_typesetter {
     PT_VEC(glue) glues;
     PT_VEC(double) adv_sum, nat_sum, shrink_sum;   /* prefix sums */
     PT_VEC(double) adjust;                         /* per-glue change on the current line */
+    PT_VEC(hb_feature_t) features;                 /* hwid ranges of the segment */
 };
 
 pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
@@ -116,6 +118,7 @@ void pt_typesetter_free(pt_typesetter *ts)
     free(ts->nat_sum.v);
     free(ts->shrink_sum.v);
     free(ts->adjust.v);
+    free(ts->features.v);
     free(ts);
 }
 
@@ -154,19 +157,31 @@ static const uint32_t INSEPS[] = { 0x2026, 0x2025, 0x2015, 0x2014, 0 };
 
 static bool fw_digit(uint32_t cp) { return cp >= 0xFF10 && cp <= 0xFF19; }
 
+/* The yakumono class of a code point (K_IDEO when it is none of them). */
+static kind yakumono_kind(uint32_t cp)
+{
+    if (in(cp, OPENERS)) return K_OPEN;
+    if (in(cp, CLOSERS)) return K_CLOSE;
+    if (in(cp, COMMAS)) return K_COMMA;
+    if (in(cp, STOPS)) return K_STOP;
+    if (in(cp, MIDDOTS)) return K_MIDDOT;
+    return K_IDEO;
+}
+
+/* Class of a unit from its code point and its shaped width. Yakumono are
+ * known by code point (they were shaped half-width with `hwid`); the others
+ * count as Japanese only when their glyph is full-width. */
 static kind classify(uint32_t cp, double adv)
 {
     if (cp == ' ')
         return K_SPACE;
     if (cp == 0x3000)
         return K_IDSPACE;
+    kind k = yakumono_kind(cp);
+    if (k != K_IDEO)
+        return k;
     if (adv < FULL_WIDTH)
         return K_LATIN;
-    if (in(cp, OPENERS)) return K_OPEN;
-    if (in(cp, CLOSERS)) return K_CLOSE;
-    if (in(cp, COMMAS)) return K_COMMA;
-    if (in(cp, STOPS)) return K_STOP;
-    if (in(cp, MIDDOTS)) return K_MIDDOT;
     if (in(cp, DIVIDERS)) return K_DIVIDE;
     if (in(cp, INSEPS)) return K_INSEP;
     return K_IDEO;
@@ -251,7 +266,21 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, 
     ts->glues.n = 0;
     if (len == 0)
         return true;
-    if (!pt_shape(ctx, font, s, len, 0, len, NULL, 0, &ts->glyphs))
+    /* Yakumono are shaped with `hwid`, range-limited to them: the half-width
+     * glyph has the same ink in a 1/2 em box, so glyph boxes follow the
+     * bodies and text extraction sees one line in reading order. (`hwid` on
+     * everything would also halve ー and ！？.) */
+    ts->features.n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        int32_t cp = pt_utf8_decode(s, len, &i);
+        if (cp > 0 && yakumono_kind((uint32_t)cp) != K_IDEO) {
+            hb_feature_t f = { HB_TAG('h', 'w', 'i', 'd'), 1, (unsigned)at, (unsigned)i };
+            PT_PUSH(ts->features, f);
+        }
+    }
+    if (!pt_shape(ctx, font, s, len, 0, len, ts->features.v, (unsigned)ts->features.n,
+                  &ts->glyphs))
         return false;
     double scale = 1000.0 / pt_font_upem(font);
     const pt_glyph *g = ts->glyphs.v;
@@ -281,7 +310,9 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, 
         if ((u[i].k == K_COMMA || u[i].k == K_STOP) && i > 0 && i + 1 < n
             && fw_digit(u[i - 1].cp) && fw_digit(u[i + 1].cp))
             u[i].k = K_IDEO;
-        if (yakumono(u[i].k)) {
+        if (yakumono(u[i].k) && u[i].adv >= FULL_WIDTH) {
+            /* No half-width form in the font: keep the full-width glyph and
+             * draw it so that its inked half lies in the body. */
             u[i].shift = u[i].k == K_OPEN ? u[i].adv - HALF
                        : u[i].k == K_MIDDOT ? (u[i].adv - HALF) / 2 : 0;
             u[i].adv = HALF;
@@ -523,12 +554,14 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
         double avail = st->measure - x0;
         /* Candidates: the last legal break that fits as set (fit), and the
          * first legal break after it that fits when squeezed (squeeze). */
-        size_t fit = 0, squeeze = 0;
+        size_t fit = 0, squeeze = 0, fit_space = 0;
         for (size_t e = start + 1; e <= n; e++) {
             if (e < n && ts->brk.v[ts->units.v[e].start] != PT_BRK_ALLOW)
                 continue;
             if (nat_width(ts, start, e) <= avail + 1e-6) {
                 fit = e;
+                if (e < n && ts->units.v[e - 1].k == K_SPACE)
+                    fit_space = e;
                 continue;
             }
             if (min_width(ts, start, e) <= avail + 1e-6)
@@ -539,6 +572,8 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
         bool emergency = false;
         if (fit == n) {
             end = n;
+        } else if (st->space_breaks && fit_space) {
+            end = fit_space;
         } else if (squeeze && fit) {
             double over = nat_width(ts, start, squeeze) - avail;
             double under = avail - nat_width(ts, start, fit);

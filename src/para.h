@@ -24,6 +24,8 @@ typedef struct pt_para_style {
     bool hang;          /* after a leading list marker (○ ・ ① (1) …) wrapped lines
                            align under the first character after the marker */
     pt_align align;     /* JUSTIFY: all lines flush both sides but the last */
+    bool space_breaks;  /* end lines at a space where one fits (value cells:
+                           "618,213千円" / "(R5年度)" rather than "(R5年" / "度)") */
 } pt_para_style;
 
 /* A glyph placed on a line: x, y relative to the paragraph's top-left line

@@ -67,7 +67,7 @@ static void spacing_cases(void)
     const char *s2 = "字）（字";
     l = lay(s2, 20000, 0, false, PT_ALIGN_LEFT);
     NEAR(width(&l, 0), 3500, "S2 total");
-    NEAR(x_at(&l, s2, "（", 0), 1500 + 500 - 500, "S2 （ glyph origin (body at 2000)");
+    NEAR(x_at(&l, s2, "（", 0), 2000, "S2 （ half-width glyph (hwid) at its body, 2000");
     NEAR(x_at(&l, s2, "字", 1), 2500, "S2 second 字");
     pt_lines_free(&l);
     /* S3: 、「 */
@@ -207,6 +207,22 @@ static void paragraph_cases(void)
     for (size_t i = 0; i < l.lines.n; i++)
         ok &= l.lines.v[i].right <= 6000.01 && !l.lines.v[i].overfull;
     CHECK(ok && l.lines.n == 2 && l.lines.v[0].emergency, "B23 URL in 6 em: %zu lines", l.lines.n);
+    pt_lines_free(&l);
+    /* Value cells end lines at a space where one fits: 618,213千円 is 5.5 em
+     * (+1/4 em wa-o), the whole value 10.5 em, the measure 8.9 em. Without the
+     * preference the first line would take "(R5年" too. */
+    const char *v = "618,213千円 (R5年度)";
+    pt_para_style vs = { font, 8900, 0, false, PT_ALIGN_CENTER, true };
+    l = (pt_lines){0};
+    CHECK(pt_para_layout(&ctx, ts, &vs, v, strlen(v), &l), "value layout");
+    CHECK(l.lines.n == 2 && l.lines.v[1].byte_start == strlen("618,213千円 "),
+          "value breaks at the space: %zu lines, line 2 at byte %u", l.lines.n,
+          l.lines.n > 1 ? l.lines.v[1].byte_start : 0);
+    pt_lines_free(&l);
+    vs.space_breaks = false;
+    CHECK(pt_para_layout(&ctx, ts, &vs, v, strlen(v), &l), "value layout");
+    CHECK(l.lines.n == 2 && l.lines.v[1].byte_start == strlen("618,213千円 (R5年"),
+          "without the preference the break is after 年");
     pt_lines_free(&l);
     /* Centre and right alignment. */
     l = lay("計画", 5000, 0, false, PT_ALIGN_CENTER);
