@@ -160,6 +160,10 @@ static bool fw_digit(uint32_t cp) { return cp >= 0xFF10 && cp <= 0xFF19; }
 /* The yakumono class of a code point (K_IDEO when it is none of them). */
 static kind yakumono_kind(uint32_t cp)
 {
+    /* All of them lie in these three ranges; most characters are not. */
+    if (!((cp >= 0x2018 && cp <= 0x201D) || (cp >= 0x3001 && cp <= 0x301F) || cp == 0x30FB
+          || (cp >= 0xFF08 && cp <= 0xFF60)))
+        return K_IDEO;
     if (in(cp, OPENERS)) return K_OPEN;
     if (in(cp, CLOSERS)) return K_CLOSE;
     if (in(cp, COMMAS)) return K_COMMA;
@@ -540,7 +544,7 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
         PT_PUSH(ts->graph, 0);
     }
     pt_breaks(ts->breaker, s, len, ts->brk.v);
-    pt_graphemes(ts->breaker, s, len, ts->graph.v);
+    bool graphemes = false;   /* found only if an emergency break needs them */
 
     double hang = 0;
     size_t m = st->hang ? marker_units(ts) : 0;
@@ -582,6 +586,10 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
             end = squeeze ? squeeze : fit;
         } else {
             /* No legal break fits: the last grapheme boundary that does. */
+            if (!graphemes) {
+                pt_graphemes(ts->breaker, s, len, ts->graph.v);
+                graphemes = true;
+            }
             end = start + 1;
             for (size_t e = start + 1; e < n; e++) {
                 if (!ts->graph.v[ts->units.v[e].start])

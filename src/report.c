@@ -44,6 +44,7 @@ typedef struct rep {
         *figure_head, *footer;
     double tw;                   /* text width */
     double ytop, ybottom;        /* the text area's top and bottom edges */
+    uint8_t seen[0x10000 / 8];   /* BMP characters already checked against the fonts */
 } rep;
 
 static const char *clabel(rep *R, const char *key)
@@ -900,6 +901,12 @@ static bool covered(rep *R, const char *text, int line, const char *where)
         int32_t cp = pt_utf8_decode(text, len, &i);
         if (cp < 0x20)
             continue;
+        /* Each BMP character is looked up once (the cmap lookups add up). */
+        if (cp < 0x10000) {
+            if (R->seen[cp >> 3] & (1u << (cp & 7)))
+                continue;
+            R->seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        }
         pt_font *fonts[2] = { R->L->regular, R->L->bold };
         for (int k = 0; k < 2; k++)
             if (!pt_font_has_char(fonts[k], (uint32_t)cp)) {
