@@ -8,10 +8,10 @@
 # `make bench`  median time and peak memory of typesetting (see tests/bench.sh).
 
 CC      ?= gcc
-PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc
+PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib
 # Debian packages: to build, and the PDF readers/data the tests check against.
-DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev
-DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data
+DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev
+DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc
 
 BUILD   ?= build
 SAN     ?=

@@ -55,6 +55,7 @@
 
 #include <hb-subset.h>
 #include <hpdf.h>
+#include <zlib.h>
 
 enum {
     TJ_CHUNK = 500,       /* glyphs per TJ array before a new Tm (arrays stay small) */
@@ -683,16 +684,32 @@ static HPDF_Dict font_dict(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
     return d;
 }
 
-/* A new stream object holding data (Flate-compressed). */
+/* libharu's dictionary writer calls this just before ">>": it names the
+ * filter of a stream we compressed ourselves (libharu drops a /Filter entry
+ * from a stream whose own filter flag is off). */
+static HPDF_STATUS write_flate_name(HPDF_Dict d, HPDF_Stream out)
+{
+    (void)d;
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* A new stream object holding data, Flate-compressed here at zlib's fastest
+ * level rather than by libharu at the default one: for the font programs,
+ * the largest streams, that halves the compression time for about a tenth
+ * more bytes. */
 static HPDF_Dict new_stream(pdf_out *p, const void *data, size_t len)
 {
     HPDF_Dict s = HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref);
     if (!s)
         return NULL;
-    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) != HPDF_OK)
-        return NULL;
-    return s;
+    uLongf clen = compressBound((uLong)len);
+    Bytef *c = pt_xrealloc(NULL, clen);
+    bool ok = compress2(c, &clen, data, (uLong)len, Z_BEST_SPEED) == Z_OK
+           && HPDF_Stream_Write(s->stream, c, (HPDF_UINT)clen) == HPDF_OK;
+    free(c);
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    s->write_fn = write_flate_name;
+    return ok ? s : NULL;
 }
 
 /* The TrueType program with the used glyphs only, glyph ids kept. Returns
