@@ -34,12 +34,14 @@ bench() {
   local name=$1 file=$2 times=() mems=()
   "$BIN" "$file" -o "$tmp/out.pdf" 2>/dev/null
   local pages; pages=$(pdfinfo "$tmp/out.pdf" | awk '/^Pages:/{print $2}')
-  for _ in $(seq "$RUNS"); do
-    local t0 t1
-    t0=$(date +%s%N)
+  for _ in $(seq "$RUNS"); do   # wall time of the program alone (no wrapper)
+    local t0=$EPOCHREALTIME
+    "$BIN" "$file" -o "$tmp/out.pdf" 2>/dev/null
+    local t1=$EPOCHREALTIME
+    times+=($(( ${t1/./} - ${t0/./} )))
+  done
+  for _ in 1 2 3; do            # peak resident memory, from separate runs
     /usr/bin/time -f "%M" -o "$tmp/mem" "$BIN" "$file" -o "$tmp/out.pdf" 2>/dev/null
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
     mems+=($(cat "$tmp/mem"))
   done
   local med_us med_kb
