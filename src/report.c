@@ -190,6 +190,16 @@ static void rows_free(row *rows, int n)
             pt_block_free(&rows[i].cells[k].block);
 }
 
+/* Draws whole rows from *y down, moving *y below them. */
+static void rows_draw(rep *R, pt_page *p, const row *rows, int n, const double *cols, double *y)
+{
+    for (int i = 0; i < n; i++) {
+        double h = row_height(R, &rows[i]);
+        row_draw(R, p, &rows[i], cols, R->L->left, *y, h, 0, (size_t)-1);
+        *y -= h;
+    }
+}
+
 /* ---- pages ---- */
 
 /* A new page in the document; footers are added at the end (numbers known). */
@@ -385,11 +395,7 @@ static int card_pages(rep *R, const pt_card *c)
         rows[R_EVALUATION].extra = rows[R_SYNERGY].extra = rows[R_DIRECTION].extra = spare / 3;
         pt_page *p = new_page(R);
         double y = R->ytop;
-        for (int i = 0; i < NROWS; i++) {
-            double h = row_height(R, &rows[i]);
-            row_draw(R, p, &rows[i], cols, L->left, y, h, 0, (size_t)-1);
-            y -= h;
-        }
+        rows_draw(R, p, rows, NROWS, cols, &y);
         pt_page_rect(p, L->left, R->ybottom, R->tw, R->ytop - R->ybottom, NULL, &L->rule,
                      L->rule_frame);
         rows_free(rows, NROWS);
@@ -413,11 +419,7 @@ static int card_pages(rep *R, const pt_card *c)
                 pages++;
                 y = R->ytop;
                 if (pages > 1)
-                    for (int k = R_HEAD_LABELS; k <= R_HEAD; k++) {
-                        double h = row_height(R, &head[k]);
-                        row_draw(R, p, &head[k], cols, L->left, y, h, 0, (size_t)-1);
-                        y -= h;
-                    }
+                    rows_draw(R, p, &head[R_HEAD_LABELS], R_HEAD - R_HEAD_LABELS + 1, cols, &y);
             }
             double room = y - R->ybottom;
             if (!w->body) {
@@ -460,15 +462,15 @@ static int card_pages(rep *R, const pt_card *c)
 
 /* ---- overview: project table, policy-system figure, the year's summary ---- */
 
-static bool table_rows_draw(rep *R, pt_page *p, row *rows, int n, const double *cols,
-                            double *y)
+/* Ends a table whose rows were built with result ok: draws them if ok, frees
+ * them either way, returns ok. */
+static bool table_end(rep *R, pt_page *p, row *rows, int n, const double *cols, double *y,
+                      bool ok)
 {
-    for (int i = 0; i < n; i++) {
-        double h = row_height(R, &rows[i]);
-        row_draw(R, p, &rows[i], cols, R->L->left, *y, h, 0, (size_t)-1);
-        *y -= h;
-    }
-    return true;
+    if (ok)
+        rows_draw(R, p, rows, n, cols, y);
+    rows_free(rows, n);
+    return ok;
 }
 
 /* A box of the figure: a block of text centred in a rectangle. */
@@ -714,10 +716,7 @@ static bool overview(rep *R, const pt_project *pr)
            && cell_text(R, &t[0], 1, 1, c2, R->label, olabel(R, "leader"), true, true)
            && cell_text(R, &t[1], 0, 1, c2, R->cell, pr->name, false, true)
            && cell_text(R, &t[1], 1, 1, c2, R->cell, pr->leader, false, true);
-    if (ok)
-        table_rows_draw(R, p, t, 2, c2, &y);
-    rows_free(t, 2);
-    if (!ok)
+    if (!table_end(R, p, t, 2, c2, &y, ok))
         return false;
     y -= R->subheading->size * 0.6;
     if (!text_line(R, p, R->subheading, olabel(R, "system"), L->left, y, R->tw, L->heading, &h))
@@ -757,10 +756,7 @@ static bool overview(rep *R, const pt_project *pr)
         for (int k = 0; k < 3 && ok; k++)
             ok = cell_text(R, &w[3], k, 1, c3, R->label, olabel(R, keys[k]), true, true)
               && cell_text(R, &w[4], k, 1, c3, R->value, vals[k]->text, false, true);
-        if (ok)
-            table_rows_draw(R, p, w, 5, c3, &y);
-        rows_free(w, 5);
-        if (!ok)
+        if (!table_end(R, p, w, 5, c3, &y, ok))
             return false;
         y -= R->summary->size * 1.5;
     }
