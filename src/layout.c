@@ -117,6 +117,9 @@ static bool styles(reader *R, const xmlNode *root, pt_layout *l)
 static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
 {
     const xmlNode *n;
+    const char *lb = pt_xml_attr(R->arena, root, "line-break");
+    l->strictness = !lb || !strcmp(lb, "strict") ? PT_LB_STRICT
+                  : !strcmp(lb, "normal") ? PT_LB_NORMAL : PT_LB_LOOSE;
     n = pt_xml_child(root, "page");
     if (!num(R, n, "width", &l->page_w) || !num(R, n, "height", &l->page_h)
         || !num(R, n, "top", &l->top) || !num(R, n, "bottom", &l->bottom)

@@ -24,6 +24,7 @@ typedef struct pt_label { const char *key, *text; } pt_label;
 
 typedef struct pt_layout {
     const char *file;
+    pt_strictness strictness;    /* line-break="strict|normal|loose" */
     double page_w, page_h, top, bottom, left, right;
     pt_font *regular, *bold;
     pt_rgb text, rule, shade, heading, figure_fill;

@@ -1087,7 +1087,7 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
     R.ybottom = L->bottom;
     if (!load_styles(&R) || !check_coverage(&R))
         return false;
-    if (!(R.ts = pt_typesetter_new(ctx, PT_LB_STRICT)))
+    if (!(R.ts = pt_typesetter_new(ctx, L->strictness)))
         return false;
     pt_doc_init(doc, arena, L->page_w, L->page_h);
     R.doc = doc;

@@ -102,6 +102,13 @@ check_eq "no line starts with a forbidden character" "$starts" 0
 check_eq "no line ends with an opening bracket" "$ends" 0
 check "extracted lines counted" test "$(wc -l <"$TMP/lines")" -gt 1500
 
+# --- strictness is a layout setting: with line-break="normal" small kana and
+# ー may start a line (the report's paragraphs then break before some of them)
+sed 's/line-break="strict"/line-break="normal"/' layouts/a4-report.xml >"$TMP/normal.xml"
+"$PLANTYPE" --layout "$TMP/normal.xml" input/r6.xml -o "$TMP/normal.pdf" 2>/dev/null
+n=$(pdftotext -raw "$TMP/normal.pdf" - 2>/dev/null | sed 's/^ *//' | grep -c '^[ぁぃぅぇぉっゃゅょァィゥェォッャュョー]')
+check "line-break=normal lets small kana/ー start lines ($n lines)" test "$n" -gt 0
+
 # --- reproducible
 "$PLANTYPE" input/r6.xml -o "$TMP/again.pdf" 2>/dev/null
 check "two runs give identical files" cmp -s "$PDF" "$TMP/again.pdf"
