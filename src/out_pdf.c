@@ -11,22 +11,40 @@
  * retained and the hinting dropped, a /W array of the glyphs used and a
  * ToUnicode CMap built from the clusters the glyphs came from.
  *
+ * Glyphs shared by several texts: variant fonts. The line engine shapes
+ * full-width punctuation with `hwid`, so （ and (, 「 and ｢ become the very
+ * same glyph id; a ToUnicode CMap maps a glyph to one text only. /ActualText
+ * spans would fix the rest for poppler but not for MuPDF, which ignores them,
+ * so instead one face may have several Type0 fonts ("variants"): all over the
+ * same CIDFontType2 descendant (one subset program, one /W, one descriptor),
+ * each with its own ToUnicode. Variant 0 maps every glyph to its most common
+ * text; a glyph drawn for another text is written in a variant whose CMap maps
+ * it to that text (Tf switches font inside the BT block; the pen is unchanged,
+ * as the widths are the same). A text takes, on first use, the lowest variant
+ * >= 1 where its glyph is not mapped yet, and keeps it, so one extra variant
+ * usually serves a whole document; a variant's CMap holds only the glyphs
+ * drawn with it. Only a cluster of several glyphs whose text is not the
+ * concatenation of its glyphs' most common texts (q + combining tilde for q̃)
+ * cannot be expressed this way: it is drawn in variant 0 inside
+ * /Span <</ActualText ...>> BDC ... EMC.
+ *
  * Recording, then writing. The drawing calls only record: pages are created
  * in libharu at once (so page numbers and sizes are fixed), but glyph runs,
  * rules, links and bookmarks are kept in our arena and turned into PDF when
- * the document is saved. The reason is text extraction: a glyph that stood
- * for several texts (the half-width bracket that both 「 with `hwid` and ｢
- * become) maps in the ToUnicode CMap to its most common text, and only its
- * other occurrences are wrapped in /Span <</ActualText ...>> BDC ... EMC;
- * which text is most common is known only after the last page. Saving also
- * needs the final glyph set for /W, the subset and the subset tag, and every
- * page to exist for link destinations. Font objects are created lazily, when
- * the first page that uses the face is written, so no unused object ever
- * enters the xref (libharu cannot remove one).
+ * the document is saved. The reason is text extraction: which text of a glyph
+ * is the most common, and so which texts need a variant, is known only after
+ * the last page. Saving also needs the final glyph set for /W, the subset and
+ * the subset tag, and every page to exist for link destinations. Font objects
+ * (each variant's Type0 too) are created lazily, when the first page that
+ * uses them is written, and added to that page's resources with
+ * HPDF_Page_GetLocalFontName, so no unused object ever enters the xref
+ * (libharu cannot remove one); variants are chosen in page order, so the same
+ * input gives the same fonts.
  *
  * Text is written with raw operators into the page stream, each run wrapped
  * in q ... Q so libharu's own graphics state is never disturbed:
- *   q r g b rg BT /F1 10.5 Tf 1 0 0 1 x y Tm [<0096>-12.5<0182>] TJ ET Q
+ *   q r g b rg BT /F1 10.5 Tf 1 0 0 1 x y Tm [<0096>-12.5<0182>] TJ
+ *   /F2 10.5 Tf [<000A>] TJ ET Q
  * Every glyph lands exactly where layout put it: the TJ adjustments are the
  * difference between the given position and the pen position implied by the
  * widths in /W, computed from the rounded numbers actually written so that
@@ -70,21 +88,26 @@ typedef struct text_var {
     struct text_var *next;
     const char *s;
     uint32_t len, count;
+    /* The font variant whose ToUnicode maps the glyph to this text: 0 for the
+     * glyph's most common text (and for any other until it is first drawn as a
+     * cluster of its own), then the variant chosen for it, >= 1. */
+    uint32_t variant;
 } text_var;
+
+typedef PT_VEC(HPDF_Dict) dict_vec;
 
 typedef struct pdf_font {
     pt_font *font;              /* borrowed */
     unsigned nglyphs;
     text_var **vars;            /* [nglyphs] heap; NULL: glyph never drawn */
-    char base_name[160];        /* "ABCDEF+PostScriptName" */
-    HPDF_Dict type0;            /* NULL until the first page using it is written */
+    char base_name[160];        /* "ABCDEF+PostScriptName", set with the first Type0 */
+    dict_vec type0;             /* [k]: variant k's Type0 font, NULL until a page uses it */
 } pdf_font;
 
 typedef struct run_glyph {
     uint32_t gid;
     float x, y;
-    const char *text;           /* the text this glyph stands for (arena), may be empty */
-    uint32_t len;
+    text_var *t;                /* the text this glyph stands for, may be empty */
 } run_glyph;
 
 /* One drawing call of a page: finished operators (rect, line) or a glyph run. */
@@ -304,8 +327,8 @@ static size_t font_index(pdf_out *p, pt_font *font)
 
 /* Counts one more use of glyph gid for text s[0..len); returns the arena copy
  * of the text shared by all uses with the same text. */
-static const text_var *count_text(pdf_out *p, pdf_font *pf, uint32_t gid, const char *s,
-                                  uint32_t len)
+static text_var *count_text(pdf_out *p, pdf_font *pf, uint32_t gid, const char *s,
+                            uint32_t len)
 {
     text_var **at = &pf->vars[gid];
     for (; *at; at = &(*at)->next)
@@ -314,9 +337,11 @@ static const text_var *count_text(pdf_out *p, pdf_font *pf, uint32_t gid, const 
             return *at;
         }
     text_var *v = pt_alloc(p->arena, sizeof *v);
+    v->next = NULL;
     v->s = pt_strndup(p->arena, s, len);
     v->len = len;
     v->count = 1;
+    v->variant = 0;
     *at = v;      /* appended: ties go to the text seen first */
     return v;
 }
@@ -397,8 +422,8 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
             (g[i].text_end > g[i].text_start && !text))
             return pt_fail(ctx, "internal error: bad glyph %zu in a run", i);
         uint32_t len = g[i].text_end - g[i].text_start;
-        const text_var *t = count_text(p, pf, g[i].gid, len ? text + g[i].text_start : "", len);
-        rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y, .text = t->s, .len = len};
+        text_var *t = count_text(p, pf, g[i].gid, len ? text + g[i].text_start : "", len);
+        rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y, .t = t};
     }
     item it = {.font = fi, .size = size, .x = x, .y = y, .color = color, .g = rg, .n = n};
     PT_PUSH(p->pages.v[p->pages.n - 1].items, it);
@@ -567,29 +592,79 @@ static void tj_glyph(tj_state *s, const pdf_font *pf, uint32_t gid, double gx, d
     s->in_chunk++;
 }
 
-/* Does every glyph of the cluster g[i..j) map to its own text through the
- * CMap? (The first glyph carries the cluster text, the others nothing.) */
-static bool cluster_maps(const pdf_font *pf, const run_glyph *g, size_t i, size_t j)
-{
-    for (size_t k = i; k < j; k++) {
-        const text_var *best = best_text(pf, g[k].gid);
-        if (best->len != g[k].len || memcmp(best->s, g[k].text, g[k].len) != 0)
-            return false;
-    }
-    return true;
-}
-
 /* End of the cluster starting at i: the glyphs after it with no text. */
 static size_t cluster_end(const run_glyph *g, size_t n, size_t i)
 {
     size_t j = i + 1;
-    while (j < n && g[j].len == 0)
+    while (j < n && g[j].t->len == 0)
         j++;
     return j;
 }
 
-/* Appends the operators drawing one glyph run with font resource fname. */
-static void write_run(pt_buf *b, const pdf_font *pf, const item *it, const char *fname)
+/* The variant glyph gid can show text t with: the lowest k >= 1 whose
+ * ToUnicode does not map gid yet (chosen once, on first use, so that the
+ * same text always comes back to the same variant). */
+static uint32_t text_variant(const pdf_font *pf, uint32_t gid, text_var *t)
+{
+    if (t->variant)
+        return t->variant;
+    for (uint32_t k = 1;; k++) {
+        const text_var *v = pf->vars[gid];
+        while (v && v->variant != k)
+            v = v->next;
+        if (!v) {
+            t->variant = k;
+            return k;
+        }
+    }
+}
+
+/* How cluster g[i..j) is drawn: with variant *k, or (false) in variant 0
+ * inside an ActualText span. Every glyph of variant 0 maps to its most
+ * common text; a one-glyph cluster with another text takes the variant that
+ * maps the glyph to that text. A cluster of several glyphs whose text is not
+ * the concatenation of its glyphs' most common texts (q + combining tilde
+ * for "q̃") cannot be split glyph by glyph: only ActualText can give it. */
+static bool cluster_variant(const pdf_font *pf, const run_glyph *g, size_t i, size_t j,
+                            uint32_t *k)
+{
+    *k = 0;
+    if (j == i + 1) {
+        if (g[i].t != best_text(pf, g[i].gid))
+            *k = text_variant(pf, g[i].gid, g[i].t);
+        return true;
+    }
+    for (size_t m = i; m < j; m++)
+        if (g[m].t != best_text(pf, g[m].gid))
+            return false;
+    return true;
+}
+
+static const char *variant_name(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf,
+                                uint32_t k);
+
+/* Selects variant k of the face for the glyphs that follow (Tf), unless it
+ * is the current one (*cur; UINT32_MAX before the first). */
+static bool use_variant(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf, tj_state *s,
+                        uint32_t *cur, uint32_t k)
+{
+    if (*cur == k)
+        return true;
+    const char *fname = variant_name(p, ctx, page, pf, k);
+    if (!fname)
+        return false;
+    tj_close(s);
+    pt_buf_printf(s->b, "/%s ", fname);
+    put_num(s->b, s->size);
+    pt_buf_puts(s->b, " Tf\n");
+    *cur = k;
+    return true;
+}
+
+/* Appends the operators drawing one glyph run on page to b; the face's
+ * variant fonts are added to the page's resources as they are needed. */
+static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_buf *b, pdf_font *pf,
+                      const item *it)
 {
     tj_state s = {.b = b, .size = round3(it->size)};
     if (s.size <= 0)
@@ -597,39 +672,43 @@ static void write_run(pt_buf *b, const pdf_font *pf, const item *it, const char 
     pt_buf_puts(b, "q\n");
     if (it->color.r != 0 || it->color.g != 0 || it->color.b != 0)
         put_rgb(b, it->color, "rg");
-    pt_buf_printf(b, "BT\n/%s ", fname);
-    put_num(b, s.size);
-    pt_buf_puts(b, " Tf\n");
+    pt_buf_puts(b, "BT\n");
+    uint32_t cur = UINT32_MAX, k;
     const run_glyph *g = it->g;
     for (size_t i = 0; i < it->n;) {
         size_t j = cluster_end(g, it->n, i);
-        if (cluster_maps(pf, g, i, j)) {
-            for (size_t k = i; k < j; k++)
-                tj_glyph(&s, pf, g[k].gid, it->x + g[k].x, it->y + g[k].y);
+        if (cluster_variant(pf, g, i, j, &k)) {
+            if (!use_variant(p, ctx, page, pf, &s, &cur, k))
+                return false;
+            for (size_t m = i; m < j; m++)
+                tj_glyph(&s, pf, g[m].gid, it->x + g[m].x, it->y + g[m].y);
             i = j;
             continue;
         }
-        /* Clusters the CMap would misread: one marked span for all adjacent ones. */
+        /* Clusters only ActualText can give: one marked span for all adjacent ones. */
         size_t m = j;
         while (m < it->n) {
             size_t m2 = cluster_end(g, it->n, m);
-            if (cluster_maps(pf, g, m, m2))
+            if (cluster_variant(pf, g, m, m2, &k))
                 break;
             m = m2;
         }
+        if (!use_variant(p, ctx, page, pf, &s, &cur, 0))
+            return false;
         tj_close(&s);
         pt_buf_puts(b, "/Span <</ActualText <FEFF");
-        for (size_t k = i; k < m; k++)
-            put_utf16_hex(b, g[k].text, g[k].len);
+        for (size_t q = i; q < m; q++)
+            put_utf16_hex(b, g[q].t->s, g[q].t->len);
         pt_buf_puts(b, ">>> BDC\n");
-        for (size_t k = i; k < m; k++)
-            tj_glyph(&s, pf, g[k].gid, it->x + g[k].x, it->y + g[k].y);
+        for (size_t q = i; q < m; q++)
+            tj_glyph(&s, pf, g[q].gid, it->x + g[q].x, it->y + g[q].y);
         tj_close(&s);
         pt_buf_puts(b, "EMC\n");
         i = m;
     }
     tj_close(&s);
     pt_buf_puts(b, "ET\nQ\n");
+    return true;
 }
 
 /* ---- writing: font objects ---- */
@@ -662,13 +741,17 @@ static void make_base_name(pdf_font *pf)
     snprintf(pf->base_name, sizeof pf->base_name, "%s+%s", tag, clean);
 }
 
-/* The Type0 font dictionary, created on first use (only its fixed entries;
- * the rest comes in finish_font once all pages are written). */
-static HPDF_Dict font_dict(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
+/* Variant k's Type0 font dictionary, created on first use (only its fixed
+ * entries; DescendantFonts and ToUnicode come in finish_font once all pages
+ * are written). All variants share BaseFont and the one CIDFontType2. */
+static HPDF_Dict font_dict(pdf_out *p, pt_ctx *ctx, pdf_font *pf, uint32_t k)
 {
-    if (pf->type0)
-        return pf->type0;
-    make_base_name(pf);
+    while (pf->type0.n <= k)
+        PT_PUSH(pf->type0, NULL);
+    if (pf->type0.v[k])
+        return pf->type0.v[k];
+    if (!pf->base_name[0])
+        make_base_name(pf);
     HPDF_Dict d = HPDF_Dict_New(p->pdf->mmgr);
     if (d && HPDF_Xref_Add(p->pdf->xref, d) == HPDF_OK) {
         HPDF_Dict_AddName(d, "Type", "Font");
@@ -680,8 +763,20 @@ static HPDF_Dict font_dict(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
     }
     if (!hpdf_check(p, ctx, d != NULL, "creating a font object"))
         return NULL;
-    pf->type0 = d;
+    pf->type0.v[k] = d;
     return d;
+}
+
+/* The page's resource name for variant k of the face (the font is created
+ * and added to the page's /Font resources on first use). */
+static const char *variant_name(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf,
+                                uint32_t k)
+{
+    HPDF_Dict d = font_dict(p, ctx, pf, k);
+    const char *fname = d ? HPDF_Page_GetLocalFontName(page, (HPDF_Font)d) : NULL;
+    if (!d || !hpdf_check(p, ctx, fname != NULL, "adding a font to a page"))
+        return NULL;
+    return fname;
 }
 
 /* libharu's dictionary writer calls this just before ">>": it names the
@@ -795,16 +890,29 @@ static unsigned hex_unit(const char *h)
     return (unsigned)strtoul(four, NULL, 16);
 }
 
-/* The ToUnicode CMap text for the glyphs' most common texts: bfrange for
- * runs of at least three glyphs mapping to consecutive BMP characters within
- * one 256 block, bfchar for the rest; blocks of at most CMAP_BLOCK entries. */
-static void build_cmap(pt_buf *out, const pdf_font *pf)
+/* The text variant k's ToUnicode maps glyph gid to: in variant 0 the most
+ * common one of every glyph drawn, in the others only the texts drawn with
+ * them. NULL: not mapped. */
+static const text_var *variant_text(const pdf_font *pf, uint32_t gid, uint32_t k)
+{
+    if (k == 0)
+        return best_text(pf, gid);
+    const text_var *v = pf->vars[gid];
+    while (v && v->variant != k)
+        v = v->next;
+    return v;
+}
+
+/* The ToUnicode CMap text of a variant: bfrange for runs of at least three
+ * glyphs mapping to consecutive BMP characters within one 256 block, bfchar
+ * for the rest; blocks of at most CMAP_BLOCK entries. */
+static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
 {
     PT_VEC(cmap_entry) e = {0};
     pt_buf hex = {0};
     PT_VEC(size_t) offs = {0};
     for (uint32_t g = 0; g < pf->nglyphs; g++) {
-        const text_var *t = pf->vars[g] ? best_text(pf, g) : NULL;
+        const text_var *t = pf->vars[g] ? variant_text(pf, g, variant) : NULL;
         if (!t || t->len == 0)
             continue;
         size_t off = hex.n;
@@ -958,18 +1066,28 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
     if (!hpdf_check(p, ctx, ok, "writing the CID font"))
         return false;
 
+    /* Every variant: the same descendant, its own ToUnicode. */
     pt_buf cmap = {0};
-    build_cmap(&cmap, pf);
-    HPDF_Dict tu = new_stream(p, cmap.s, cmap.n);
-    pt_buf_free(&cmap);
-    HPDF_Array desc_fonts = HPDF_Array_New(mm);
-    ok = tu && desc_fonts;
-    if (ok) {
-        HPDF_Array_Add(desc_fonts, cid);
-        HPDF_Dict_Add(pf->type0, "DescendantFonts", desc_fonts);
-        HPDF_Dict_Add(pf->type0, "ToUnicode", tu);
+    for (uint32_t k = 0; k < pf->type0.n; k++) {
+        if (!pf->type0.v[k])
+            continue;
+        cmap.n = 0;
+        build_cmap(&cmap, pf, k);
+        HPDF_Dict tu = new_stream(p, cmap.s, cmap.n);
+        HPDF_Array desc_fonts = HPDF_Array_New(mm);
+        ok = tu && desc_fonts;
+        if (ok) {
+            HPDF_Array_Add(desc_fonts, cid);
+            HPDF_Dict_Add(pf->type0.v[k], "DescendantFonts", desc_fonts);
+            HPDF_Dict_Add(pf->type0.v[k], "ToUnicode", tu);
+        }
+        if (!hpdf_check(p, ctx, ok, "writing the ToUnicode map")) {
+            pt_buf_free(&cmap);
+            return false;
+        }
     }
-    return hpdf_check(p, ctx, ok, "writing the ToUnicode map");
+    pt_buf_free(&cmap);
+    return true;
 }
 
 /* ---- writing: the document ---- */
@@ -1007,14 +1125,10 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
                 pt_buf_add(&b, it->raw, it->rawlen);
                 continue;
             }
-            pdf_font *pf = &p->fonts.v[it->font];
-            HPDF_Dict d = font_dict(p, ctx, pf);
-            const char *fname = d ? HPDF_Page_GetLocalFontName(pg->page, (HPDF_Font)d) : NULL;
-            if (!d || !hpdf_check(p, ctx, fname != NULL, "adding a font to a page")) {
+            if (!write_run(p, ctx, pg->page, &b, &p->fonts.v[it->font], it)) {
                 pt_buf_free(&b);
                 return false;
             }
-            write_run(&b, pf, it, fname);
         }
         HPDF_Stream s = ((HPDF_PageAttr)pg->page->attr)->stream;
         bool ok = b.n == 0 || HPDF_Stream_Write(s, (HPDF_BYTE *)b.s, (HPDF_UINT)b.n) == HPDF_OK;
@@ -1113,7 +1227,7 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     if (!write_pages(p, ctx))
         return false;
     for (size_t i = 0; i < p->fonts.n; i++)
-        if (p->fonts.v[i].type0 && !finish_font(p, ctx, &p->fonts.v[i]))
+        if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i]))
             return false;
     if (!write_links(p, ctx) || !write_outlines(p, ctx) || !write_info(p, ctx))
         return false;
@@ -1253,8 +1367,10 @@ void pt_pdf_free(pt_out *o)
         return;
     pdf_out *p = pdf_of(o);
     HPDF_Free(p->pdf);
-    for (size_t i = 0; i < p->fonts.n; i++)
+    for (size_t i = 0; i < p->fonts.n; i++) {
         free(p->fonts.v[i].vars);
+        free(p->fonts.v[i].type0.v);
+    }
     free(p->fonts.v);
     for (size_t i = 0; i < p->pages.n; i++)
         free(p->pages.v[i].items.v);

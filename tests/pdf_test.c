@@ -3,13 +3,17 @@
  * Builds a two-page PDF from real report text with pt_pdf_new and the font and
  * shape stages: lines set left-aligned by advancing x by the glyph advances (no
  * line breaking), in BIZ UDGothic Regular and Bold, with a rectangle, a rule, a
- * link from page 1 to page 2 and a bookmark for each page. The half-width
- * bracket glyph is used both for 「」 (with `hwid`) and for ｢｣, so the PDF must
- * carry ActualText for the less common text. Writes the PDF to argv[1]
- * (default /tmp/pt_pdf_test.pdf) and the text a reader should extract to
- * "<path>.txt"; tests/pdf_test.sh checks both with poppler, MuPDF, Ghostscript
- * and qpdf. Here, in C: font facts, the missing-character message, the trace
- * format and the failure paths of pt_pdf_save. */
+ * link from page 1 to page 2 and a bookmark for each page. Some glyphs stand
+ * for several texts: the half-width corner bracket for 「」 (with `hwid`) and
+ * for ｢｣, the parenthesis for ASCII ( ) and for （） (with `hwid`), and, drawn
+ * by hand, for ﹙﹚ too. Their less common texts must come back through
+ * variant Type0 fonts over the same CIDFont (variant 1 for ｢｣ and （）,
+ * variant 2 for ﹙﹚), so that every reader, ActualText or not, gives back the
+ * text. Writes the PDF to argv[1] (default /tmp/pt_pdf_test.pdf) and the text
+ * a reader should extract to "<path>.txt"; tests/pdf_test.sh checks both with
+ * poppler, MuPDF, Ghostscript and qpdf. Here, in C: font facts, the
+ * missing-character message, the trace format, the font objects of the PDF
+ * and the failure paths of pt_pdf_save. */
 #include "font.h"
 #include "out.h"
 #include "shape.h"
@@ -89,12 +93,13 @@ static bool set_line(pt_ctx *ctx, pt_out *o, pt_font *font, float size, float x,
     return ok;
 }
 
-/* hwid on the corner brackets of text: half-width 「」 as layout sets them. */
+/* hwid on the corner brackets and full-width parentheses of text: half-width
+ * 「」（） as layout sets them (the same glyphs as ｢｣ and ASCII ( )). */
 static unsigned bracket_features(const char *text, hb_feature_t *f, unsigned max)
 {
     unsigned n = 0;
-    const char *marks[] = {"「", "」"};
-    for (int m = 0; m < 2; m++)
+    const char *marks[] = {"「", "」", "（", "）"};
+    for (int m = 0; m < 4; m++)
         for (const char *p = strstr(text, marks[m]); p && n < max; p = strstr(p + 1, marks[m])) {
             hb_feature_from_string("hwid", -1, &f[n]);
             f[n].start = (unsigned)(p - text);
@@ -102,6 +107,34 @@ static unsigned bracket_features(const char *text, hb_feature_t *f, unsigned max
             n++;
         }
     return n;
+}
+
+/* "﹙﹚" drawn with the glyphs of ASCII "()": a third text for the
+ * parenthesis glyph (after "(" and "（" with hwid), which needs a second
+ * variant font. Built by hand: shaping would pick the font's own glyph. */
+static bool set_paren_line(pt_ctx *ctx, pt_out *o, pt_font *font, float size, float x,
+                           float y, pt_buf *expected)
+{
+    pt_glyphs gl = {0};
+    if (!pt_shape(ctx, font, "()", 2, 0, 2, NULL, 0, &gl))
+        return false;
+    bool ok = gl.n == 2;
+    if (ok) {
+        const char *text = "﹙﹚";
+        float scale = size / (float)pt_font_upem(font);
+        pt_draw_glyph dg[2] = {
+            {.gid = gl.v[0].gid, .x = 0, .y = 0, .text_start = 0, .text_end = 3},
+            {.gid = gl.v[1].gid, .x = gl.v[0].adv * scale, .y = 0, .text_start = 3,
+             .text_end = 6},
+        };
+        ok = o->ops->glyphs(o, ctx, font, size, x, y, dg, 2, text, BLACK);
+        if (ok && expected)
+            pt_buf_puts(expected, "﹙﹚\n");
+    } else {
+        pt_fail(ctx, "\"()\" shaped into %zu glyphs", gl.n);
+    }
+    free(gl.v);
+    return ok;
 }
 
 /* The test document, drawn into any backend. */
@@ -166,6 +199,9 @@ static bool draw_doc(pt_ctx *ctx, pt_out *o, const fonts *fo, pt_buf *expected)
                       BLACK, expected, NULL))
             return false;
     }
+    if (!set_paren_line(ctx, o, fo->regular, BODY_SIZE, MARGIN, y, expected))
+        return false;
+    y -= BODY_LEAD;
     if (!set_line(ctx, o, fo->bold, BODY_SIZE, MARGIN, y, "太字：1,543万人、CO2、𠮟", NULL, 0,
                   NULL, 0, BLACK, expected, NULL))
         return false;
@@ -196,6 +232,27 @@ static size_t leftovers(const char *path)
     size_t n = glob(pat, 0, NULL, &g) == 0 ? g.gl_pathc : 0;
     globfree(&g);
     return n;
+}
+
+/* Occurrences of needle in the file at path (libharu leaves dictionaries
+ * uncompressed, so font objects can be counted in the raw bytes). */
+static size_t count_in_file(const char *path, const char *needle)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    pt_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        pt_buf_add(&b, chunk, n);
+    fclose(f);
+    size_t count = 0, len = strlen(needle);
+    for (size_t i = 0; i + len <= b.n; i++)
+        if (memcmp(b.s + i, needle, len) == 0)
+            count++;
+    pt_buf_free(&b);
+    return count;
 }
 
 static long long created_time(void)
@@ -361,6 +418,12 @@ int main(int argc, char **argv)
         unlink(path);
         CHECK(pt_pdf_save(o, &ctx, path), "save: %s", ctx.err);
         CHECK(file_exists(path) && leftovers(path) == 0, "%s written, no temporary", path);
+        /* Bold: one Type0 font. Regular: variant 0, variant 1 (｢｣ and （）)
+         * and variant 2 (﹙﹚), all over one CIDFont, one font program. */
+        CHECK_INT(count_in_file(path, "/Subtype /Type0"), 4, "Type0 fonts");
+        CHECK_INT(count_in_file(path, "/ToUnicode "), 4, "ToUnicode maps");
+        CHECK_INT(count_in_file(path, "/Subtype /CIDFontType2"), 2, "CID fonts");
+        CHECK_INT(count_in_file(path, "/FontFile2 "), 2, "embedded font programs");
         char txt[1100];
         snprintf(txt, sizeof txt, "%s.txt", path);
         FILE *f = fopen(txt, "wb");

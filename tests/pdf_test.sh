@@ -16,6 +16,25 @@ pdftotext "$pdf" "$TMP/out.txt" 2>"$TMP/pdftotext.err"
 check_eq "pdftotext text" "$(tr -d '[:space:]' <"$TMP/out.txt")" "$(tr -d '[:space:]' <"$pdf.txt")"
 check_eq "pdftotext stderr" "$(cat "$TMP/pdftotext.err")" ""
 
+# Text as MuPDF extracts it. MuPDF ignores ActualText, so the glyphs shared by
+# several texts (｢｣ and 「」, （） and ( ), ﹙﹚) must come back through the
+# ToUnicode maps of the variant fonts. What it cannot give back: a cluster of
+# several glyphs whose text is not split among them, as it reads a glyph
+# without a ToUnicode entry as U+FFFD: q̃ (q + combining tilde, ActualText)
+# and ﾂﾞ (the first glyph maps to both characters, the sound mark to nothing).
+mutool draw -q -F txt "$pdf" >"$TMP/mu.txt" 2>/dev/null
+mu=$(tr -d '[:space:]' <"$TMP/mu.txt")
+check_eq "mutool text (multi-glyph clusters aside)" "$mu" \
+  "$(tr -d '[:space:]' <"$pdf.txt" | sed -e 's/ﾂﾞ/ﾂﾞ\xEF\xBF\xBD/g' -e 's/q\xCC\x83/q\xEF\xBF\xBD/g')"
+shared_ok() {
+  local s
+  for s in "半角の括弧：｢ｷｻﾗ" "｣結合文字" "「きさらづ学校給食米®」" "10,844件(R6年2月末)" \
+           "𠮟（U+20B9F）と𠀋（U+2000B）" "﹙﹚"; do
+    grep -qF -- "$s" <<<"$mu" || { echo "mutool text lacks $s"; return 1; }
+  done
+}
+check "mutool: every text of a shared glyph comes back" shared_ok
+
 # Fonts: every font embedded, subset, with a ToUnicode map.
 fonts_ok() {
   local out; out=$(pdffonts "$pdf" 2>&1) || { echo "$out"; return 1; }
