@@ -15,7 +15,8 @@ want=$(tr -d ' \t\n\r\f' <"$PDF.txt")
 check_eq "pdftotext gives back the text" "$got" "$want"
 check_eq "pdftotext silent" "$(cat "$TMP/err")" ""
 check_eq "mutool gives back the text" "$(mutool draw -q -F txt "$PDF" 2>/dev/null | tr -d ' \t\n\r\f')" "$want"
-check_eq "fonts emb sub uni" "$(pdffonts "$PDF" | tail -n +3 | grep -c 'yes \+yes \+yes')" 1
+check_eq "every font emb sub uni" "$(pdffonts "$PDF" | tail -n +3 | grep -vc 'yes \+yes \+yes')" 0
+check_eq "one face" "$(pdffonts "$PDF" | tail -n +3 | awk '{print $1}' | sort -u | wc -l)" 1
 qpdf --check "$PDF" >"$TMP/q" 2>&1
 check "qpdf: no errors" grep -q "No syntax or stream encoding errors found" "$TMP/q"
 check_eq "qpdf: no warnings" "$(grep -ci warning "$TMP/q")" 0

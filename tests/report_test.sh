@@ -85,7 +85,12 @@ check_eq "contents numbers" "$bad" 0
 
 # --- readers
 check_eq "pdffonts: every font emb sub uni" "$(pdffonts "$PDF" | tail -n +3 | grep -vc 'yes \+yes \+yes')" 0
-check_eq "pdffonts: fonts" "$(pdffonts "$PDF" | tail -n +3 | wc -l)" 2
+# one Type0 font per face, plus variants that map shared glyphs to their
+# other texts (full-width （ and ASCII ( are one glyph after hwid): two faces
+check_eq "pdffonts: faces" "$(pdffonts "$PDF" | tail -n +3 | awk '{print $1}' | sort -u | wc -l)" 2
+check_eq "mutool gives back the full-width brackets" \
+  "$(mutool draw -q -F txt "$PDF" 2>/dev/null | tr -d ' \n' | grep -o '（' | wc -l)" \
+  "$(pdftotext -raw "$PDF" - 2>/dev/null | tr -d ' \n' | grep -o '（' | wc -l)"
 pdftotext "$PDF" "$TMP/all.txt" 2>"$TMP/e1"; check_eq "pdftotext silent" "$(cat "$TMP/e1")" ""
 qpdf --check "$PDF" >"$TMP/q" 2>&1
 check "qpdf: no errors" grep -q "No syntax or stream encoding errors found" "$TMP/q"
