@@ -2,6 +2,8 @@
 #include "base.h"
 
 #include <errno.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -264,4 +266,23 @@ const char *pt_datadir(void)
 {
     const char *d = getenv("PLANTYPE_DATA");
     return d && *d ? d : PT_DATADIR;
+}
+
+double pt_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void pt_phase(const char *name, double *since)
+{
+    double now = pt_now();
+    if (getenv("PLANTYPE_TIMES")) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        fprintf(stderr, "plantype: time %s: %.1f ms (page faults so far: %ld)\n", name,
+                (now - *since) * 1000.0, ru.ru_minflt);
+    }
+    *since = now;
 }

@@ -86,4 +86,11 @@ void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(prin
  * when set, else the source tree the program was built in. */
 const char *pt_datadir(void);
 
+/* Seconds on a monotonic clock, for the phase times that $PLANTYPE_TIMES asks
+ * for (see pt_phase). */
+double pt_now(void);
+/* When $PLANTYPE_TIMES is set, prints "plantype: time NAME: X ms" (the time
+ * since *since) to stderr; sets *since to now either way. */
+void pt_phase(const char *name, double *since);
+
 #endif

@@ -64,7 +64,9 @@ int main(int argc, char **argv)
     pt_ctx_init(&ctx);
     pt_arena *arena = pt_arena_new();
     int status = PT_EXIT_OK;
+    double t = pt_now();
     pt_report *r = pt_report_load(&ctx, arena, in);
+    pt_phase("read and validate the edition", &t);
     if (!r) {
         status = ctx.status ? ctx.status : PT_EXIT_IO;
     } else if (check) {

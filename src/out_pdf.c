@@ -1224,16 +1224,20 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         return pt_fail(ctx, "internal error: saving the PDF inside a page");
     if (p->pages.n == 0)
         return pt_fail(ctx, "internal error: a PDF needs at least one page");
+    double t = pt_now();
     if (!write_pages(p, ctx))
         return false;
+    pt_phase("  pdf: page content streams", &t);
     for (size_t i = 0; i < p->fonts.n; i++)
         if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i]))
             return false;
+    pt_phase("  pdf: fonts (subset, compress, /W, CMaps)", &t);
     if (!write_links(p, ctx) || !write_outlines(p, ctx) || !write_info(p, ctx))
         return false;
 
     if (!hpdf_check(p, ctx, HPDF_SaveToStream(p->pdf) == HPDF_OK, "writing the PDF"))
         return false;
+    pt_phase("  pdf: libharu serialisation and page-stream compression", &t);
     HPDF_UINT32 size = HPDF_GetStreamSize(p->pdf);
     HPDF_ResetStream(p->pdf);
     p->bytes.n = 0;
@@ -1357,7 +1361,10 @@ bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path)
             return false;
         }
     }
-    return write_atomic(ctx, path, p->bytes.s, p->bytes.n);
+    double t = pt_now();
+    bool ok = write_atomic(ctx, path, p->bytes.s, p->bytes.n);
+    pt_phase("  pdf: write the file", &t);
+    return ok;
 }
 
 /* Frees libharu's document and everything recorded; the fonts stay the caller's. */

@@ -1085,10 +1085,12 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
     R.tw = pt_layout_text_width(L);
     R.ytop = L->page_h - L->top;
     R.ybottom = L->bottom;
+    double t = pt_now();
     if (!load_styles(&R) || !check_coverage(&R))
         return false;
     if (!(R.ts = pt_typesetter_new(ctx, L->strictness)))
         return false;
+    pt_phase("  layout: fonts, styles, coverage, break iterator", &t);
     pt_doc_init(doc, arena, L->page_w, L->page_h);
     R.doc = doc;
     bool ok = build(&R);
@@ -1101,7 +1103,9 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
     pt_arena *arena = pt_arena_new();
     pt_doc doc = {0};
     pt_layout *L = NULL;
+    double t = pt_now();
     bool ok = pt_typeset_doc(ctx, r, layout_path, arena, &doc, &L);
+    pt_phase("layout (fonts, shaping, lines, pages)", &t);
     if (ok) {
         pt_buf title = {0};
         for (int i = 0; i < r->ntitle_lines; i++) {
@@ -1113,7 +1117,10 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
                              r->ntitle_lines > 1 ? r->title_lines[r->ntitle_lines - 2] : title.s,
                              "plantype", creation_time() };
         pt_out *o = pt_pdf_new(ctx, &info);
-        ok = o && pt_doc_render(ctx, &doc, o) && pt_pdf_save(o, ctx, out_path);
+        ok = o && pt_doc_render(ctx, &doc, o);
+        pt_phase("render the display list", &t);
+        ok = ok && pt_pdf_save(o, ctx, out_path);
+        pt_phase("write the PDF (subset fonts, content, compression)", &t);
         if (o)
             pt_pdf_free(o);
         pt_buf_free(&title);
