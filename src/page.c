@@ -105,8 +105,9 @@ double pt_page_lines(pt_doc *d, pt_page *p, const pt_lines *l, size_t first_line
 
 /* ---- blocks ---- */
 
-bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
-                  double size, double leading, double width, const char *const *texts, int ntexts)
+static bool block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
+                      double size, double leading, double width, const char *const *texts,
+                      int ntexts, uint32_t hang_at)
 {
     pt_lines_clear(&b->lines);
     b->texts.n = 0;
@@ -115,7 +116,7 @@ bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *s
     b->leading = leading;
     b->width = width;
     pt_para_style ps = { style->font, width / size * 1000.0, style->indent * 1000.0, style->hang,
-                         style->align, style->space_breaks };
+                         style->align, style->space_breaks, hang_at };
     for (int i = 0; i < ntexts; i++) {
         size_t before = b->lines.lines.n;
         if (!pt_para_layout(ctx, ts, &ps, texts[i], strlen(texts[i]), &b->lines))
@@ -124,6 +125,20 @@ bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *s
             PT_PUSH(b->texts, texts[i]);
     }
     return true;
+}
+
+bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
+                  double size, double leading, double width, const char *const *texts, int ntexts)
+{
+    return block_set(ctx, ts, b, style, size, leading, width, texts, ntexts, 0);
+}
+
+bool pt_block_set_hanging(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
+                          double size, double leading, double width, const char *text,
+                          uint32_t hang_at)
+{
+    const char *texts[1] = { text };
+    return block_set(ctx, ts, b, style, size, leading, width, texts, 1, hang_at);
 }
 
 double pt_block_line_height(const pt_block *b) { return b->size * b->leading; }

@@ -548,7 +548,10 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
 
     double hang = 0;
     size_t m = st->hang ? marker_units(ts) : 0;
-    if (m)
+    if (st->hang_at && base == 0)
+        for (m = 0; m < n && ts->units.v[m].start < st->hang_at; m++)
+            ;
+    if (m && m < n)
         hang = st->indent + ts->adv_sum.v[m] + ts->nat_sum.v[m];
 
     size_t start = 0;

@@ -26,6 +26,9 @@ typedef struct pt_para_style {
     pt_align align;     /* JUSTIFY: all lines flush both sides but the last */
     bool space_breaks;  /* end lines at a space where one fits (value cells:
                            "618,213千円" / "(R5年度)" rather than "(R5年" / "度)") */
+    uint32_t hang_at;   /* > 0: wrapped lines start under the character at this
+                           byte offset of the first line (a contents entry's
+                           title after its number); overrides `hang` */
 } pt_para_style;
 
 /* A glyph placed on a line: x, y relative to the paragraph's top-left line

@@ -783,8 +783,11 @@ static bool toc_entry_blocks(rep *R, const toc_entry *e, double colw, pt_block *
     const pt_layout *L = R->L;
     const pt_style *st = e->heading ? R->toc_project : R->toc_entry;
     double w = colw - L->toc_number_w - 0.5 * st->size;
-    const char *t[1] = { e->text };
-    if (!pt_block_set(R->ctx, R->ts, title, st, st->size, st->leading, w, t, 1))
+    /* a card entry's wrapped title lines hang under the title, after "12 " */
+    const char *sp = e->heading ? NULL : strchr(e->text, ' ');
+    uint32_t hang_at = sp ? (uint32_t)(sp - e->text + 1) : 0;
+    if (!pt_block_set_hanging(R->ctx, R->ts, title, st, st->size, st->leading, w, e->text,
+                              hang_at))
         return false;
     if (e->label) {
         const char *lt[1] = { e->label };

@@ -194,6 +194,17 @@ static void paragraph_cases(void)
     NEAR(x_at(&l, p3, "地", 0), 1500, "(1) set solid against 地 (no wa-o next to ASCII brackets)");
     NEAR(l.lines.v[1].left, 1500, "(1) continuation under 地 (three 1/2 em characters)");
     pt_lines_free(&l);
+    /* Contents entry: wrapped lines hang under the title after "12 ". By
+     * hand: "12" is 1 em, the space before 公 becomes 1/4 em wa-o glue. */
+    const char *toc = "12 公共施設への再生可能エネルギーの導入による削減";
+    pt_para_style ts_toc = { font, 20000, 0, false, PT_ALIGN_LEFT, false, 3 };
+    l = (pt_lines){0};
+    CHECK(pt_para_layout(&ctx, ts, &ts_toc, toc, strlen(toc), &l), "toc layout");
+    CHECK(l.lines.n == 2, "toc entry wraps: %zu lines", l.lines.n);
+    NEAR(x_at(&l, toc, "公", 0), 1250, "toc title starts after 12 and 1/4 em");
+    if (l.lines.n == 2)
+        NEAR(l.lines.v[1].left, 1250, "toc continuation under 公");
+    pt_lines_free(&l);
     /* A line break of the original: a new unjustified last line before it. */
     const char *p4 = "開催しました。\n多様な主体との連携";
     l = lay(p4, 20000, 0, false, PT_ALIGN_JUSTIFY);
