@@ -84,27 +84,17 @@ done <"$TMP/toc"
 check_eq "contents numbers" "$bad" 0
 
 # --- readers
-check_eq "pdffonts: every font emb sub uni" "$(pdffonts "$PDF" | tail -n +3 | grep -vc 'yes \+yes \+yes')" 0
+check_readers "$PDF"
 # one Type0 font per face, plus variants that map shared glyphs to their
 # other texts (full-width （ and ASCII ( are one glyph after hwid): two faces
 check_eq "pdffonts: faces" "$(pdffonts "$PDF" | tail -n +3 | awk '{print $1}' | sort -u | wc -l)" 2
 check_eq "mutool gives back the full-width brackets" \
   "$(mutool draw -q -F txt "$PDF" 2>/dev/null | tr -d ' \n' | grep -o '（' | wc -l)" \
   "$(pdftotext -raw "$PDF" - 2>/dev/null | tr -d ' \n' | grep -o '（' | wc -l)"
-pdftotext "$PDF" "$TMP/all.txt" 2>"$TMP/e1"; check_eq "pdftotext silent" "$(cat "$TMP/e1")" ""
-qpdf --check "$PDF" >"$TMP/q" 2>&1
-check "qpdf: no errors" grep -q "No syntax or stream encoding errors found" "$TMP/q"
-check_eq "qpdf: no warnings" "$(grep -ci warning "$TMP/q")" 0
-check_eq "mutool draw silent" "$(mutool draw -o /dev/null "$PDF" 2>&1 | grep -v -e '^page ' -e 'ICC support')" ""
-check_eq "ghostscript silent" "$(gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage "$PDF" 2>&1)" ""
 
-# --- kinsoku on every extracted line: none starts with a closing bracket,
-# stop, comma, middle dot, small kana, ー, 々 or ％; none ends with an opener
-pdftotext -raw "$PDF" - 2>/dev/null | sed 's/^ *//; s/ *$//' >"$TMP/lines"
-starts=$(grep -c '^[」』）〕］｝〉》】、。，．・：；！？ーぁぃぅぇぉっゃゅょァィゥェォッャュョ々％]' "$TMP/lines")
-ends=$(grep -c '[「『（〔［｛〈《【]$' "$TMP/lines")
-check_eq "no line starts with a forbidden character" "$starts" 0
-check_eq "no line ends with an opening bracket" "$ends" 0
+# --- kinsoku on every extracted line
+pdftotext -raw "$PDF" "$TMP/lines" 2>/dev/null
+check_kinsoku "$TMP/lines"
 check "extracted lines counted" test "$(wc -l <"$TMP/lines")" -gt 1500
 
 # --- strictness is a layout setting: with line-break="normal" small kana and
