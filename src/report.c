@@ -700,13 +700,16 @@ static const char *summary_text(rep *R, const char *key, counts c)
 static bool overview(rep *R, const pt_project *pr)
 {
     const pt_layout *L = R->L;
-    R->vars[8] = "aspect";
-    R->vars[9] = pr->aspect;
-    R->vars[10] = NULL;
+    /* the edition's variables and {aspect} */
+    const char *vars[16] = { "aspect", pr->aspect };
+    for (int i = 0; i < 12 && R->vars[i]; i++)
+        vars[2 + i] = R->vars[i];
+    const char *aspect = pt_label_text(R->ctx, R->arena, L, L->ov_labels, L->nov_labels, "aspect",
+                                       vars);
     /* Page A: aspect, project table, figure. */
     pt_page *p = new_page(R);
     double y = R->ytop, h;
-    if (!text_line(R, p, R->heading, olabel(R, "aspect"), L->left, y, R->tw, L->heading, &h))
+    if (!aspect || !text_line(R, p, R->heading, aspect, L->left, y, R->tw, L->heading, &h))
         return false;
     y -= h;
     double c2[2] = { L->ov_cols[0] + L->ov_cols[1], L->ov_cols[2] };
