@@ -217,6 +217,13 @@ static bool wao_latin(uint32_t cp)
         || (cp >= 0x370 && cp <= 0x3FF);
 }
 
+/* The 1/4 em glue between Japanese and Latin: shrinks last (level 4) to
+ * WAO_MIN, stretches second (level 2). */
+static glue wao_glue(void)
+{
+    return (glue){ .nat = WAO, .shrink = WAO - WAO_MIN, .shrink_level = 4, .stretch_level = 2 };
+}
+
 /* The glue between neighbours a and b (neither is a space; spaces are handled
  * by the caller). Collapse rules of JLREQ §3.2: nothing after an opener,
  * nothing before a closer, comma or stop (they follow solid), a quarter em
@@ -244,11 +251,7 @@ static glue glue_between(const unit *a, const unit *b)
     }
     if (g.nat == 0 && ((ka == K_IDEO && kb == K_LATIN && wao_latin(b->cp))
                        || (ka == K_LATIN && kb == K_IDEO && wao_latin(a->cp)))) {
-        g.nat = WAO;
-        g.shrink = WAO - WAO_MIN;
-        g.shrink_level = 4;
-        g.stretch_level = 2;
-        return g;
+        return wao_glue();
     }
     /* Inter-character stretch: between Japanese units, after a closer, comma
      * or stop, before an opener; never inside Latin runs, after an opener,
@@ -336,10 +339,7 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, 
                 gl.nat = 0;
             } else if (next && ((a->k == K_IDEO && next->k == K_LATIN)
                                 || (a->k == K_LATIN && next->k == K_IDEO))) {
-                gl.nat = WAO;
-                gl.shrink = WAO - WAO_MIN;
-                gl.shrink_level = 4;
-                gl.stretch_level = 2;
+                gl = wao_glue();
             } else {
                 gl.nat = space;
                 gl.shrink = space > WORD_MIN ? space - WORD_MIN : 0;
@@ -353,6 +353,9 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, 
         }
         PT_PUSH(ts->glues, gl);
     }
+    ts->adjust.n = 0;
+    for (size_t i = 0; i <= ts->glues.n; i++)
+        PT_PUSH(ts->adjust, 0.0);
     /* Prefix sums: adv_sum[i] = sum of adv[0..i), nat_sum[i] = sum of glue[0..i). */
     ts->adv_sum.n = ts->nat_sum.n = ts->shrink_sum.n = 0;
     double a = 0, gn = 0, gs = 0;
@@ -466,9 +469,10 @@ static void set_line(pt_typesetter *ts, const pt_para_style *st, size_t s, size_
                      double avail, bool last, uint32_t base, pt_lines *out, bool emergency)
 {
     size_t t = trim_end(ts, s, e);
-    ts->adjust.n = 0;
-    for (size_t i = 0; i < ts->glues.n + 1; i++)
-        PT_PUSH(ts->adjust, 0.0);
+    /* adjust[] has one slot per glue of the segment (build); only this
+     * line's glues are touched, so only they are cleared. */
+    for (size_t i = s; i + 1 < t; i++)
+        ts->adjust.v[i] = 0;
     double nat = nat_width(ts, s, e);
     double diff = avail - nat;
     if (diff < 0) {
