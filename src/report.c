@@ -132,11 +132,10 @@ static bool cell_rich(rep *R, row *w, int col, int span, const double *cols, con
     cell *c = &w->cells[w->ncells++];
     c->col = col;
     c->span = span;
-    const char *texts[64];
-    int n = 0;
-    for (int i = 0; i < t->n && n < 64; i++)
-        texts[n++] = t->paras[i].text;
-    return cell_set(R, c, cols, st, size, leading, texts, n);
+    const char **texts = pt_alloc(R->arena, sizeof *texts * (size_t)(t->n + 1));
+    for (int i = 0; i < t->n; i++)
+        texts[i] = t->paras[i].text;
+    return cell_set(R, c, cols, st, size, leading, texts, t->n);
 }
 
 /* Height of a cell's content box (an empty cell is one line of its style). */
@@ -497,6 +496,22 @@ static void fig_box(rep *R, pt_page *p, const pt_block *b, double x, double w, d
 /* The tree project -> goals -> policies -> initiatives as four columns of
  * boxes joined by elbow lines. One row per initiative; a goal or policy box
  * spans the rows of its initiatives and grows them if its text needs it. */
+/* Rows first..last of heights h, separated by gap, must be at least need
+ * tall together: the last row takes what is missing. */
+static void grow_span(double *h, int first, int last, double need, double gap)
+{
+    if (last < first)
+        return;
+    double span = -gap;
+    for (int j = first; j <= last; j++)
+        span += h[j] + gap;
+    if (need > span)
+        h[last] += need - span;
+}
+
+/* A goal or policy box of the figure: its text and the rows it spans. */
+typedef struct span_box { pt_block b; int first, last; } span_box;
+
 static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double *used)
 {
     const pt_layout *L = R->L;
@@ -522,56 +537,46 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
             h[k] = pt_block_height(&ib[k]) + 2 * pad;
             k++;
         }
-    /* Goal and policy boxes: text, and the rows they span. */
-    pt_block gb[16] = {0}, pb[64] = {0};
-    int gfirst[16], glast[16], pfirst[64], plast[64], np = 0;
+    /* Goal and policy boxes: text, and the rows [first, last] they span. */
+    int npol = 0;
+    for (int g = 0; g < pr->ngoals; g++)
+        npol += pr->goals[g].npolicies;
+    span_box *gb = calloc((size_t)pr->ngoals + 1, sizeof *gb);
+    span_box *pb = calloc((size_t)npol + 1, sizeof *pb);
+    int np = 0;
     k = 0;
-    for (int g = 0; g < pr->ngoals && g < 16 && ok; g++) {
+    for (int g = 0; g < pr->ngoals && ok; g++) {
         const pt_goal *gl = &pr->goals[g];
-        ok = fig_text(R, &gb[g], R->figure, pt_sprintf(R->arena, "%s%s", gl->no, gl->name), fc[1]);
-        gfirst[g] = k;
-        for (int q = 0; q < gl->npolicies && np < 64 && ok; q++) {
+        ok = fig_text(R, &gb[g].b, R->figure, pt_sprintf(R->arena, "%s%s", gl->no, gl->name), fc[1]);
+        gb[g].first = k;
+        for (int q = 0; q < gl->npolicies && ok; q++) {
             const pt_policy *po = &gl->policies[q];
-            ok = fig_text(R, &pb[np], R->figure, pt_sprintf(R->arena, "%s%s", po->no, po->name), fc[2]);
+            ok = fig_text(R, &pb[np].b, R->figure, pt_sprintf(R->arena, "%s%s", po->no, po->name), fc[2]);
             /* rows of this policy's initiatives */
-            pfirst[np] = plast[np] = -1;
+            pb[np].first = pb[np].last = -1;
             for (int j = 0; j < n; j++)
                 if (inis[j]->policy == po) {
-                    if (pfirst[np] < 0)
-                        pfirst[np] = j;
-                    plast[np] = j;
+                    if (pb[np].first < 0)
+                        pb[np].first = j;
+                    pb[np].last = j;
                 }
             np++;
         }
         k += gl->ninitiatives;
-        glast[g] = k - 1;
+        gb[g].last = k - 1;
     }
     pt_block prb = {0};
     ok = ok && fig_text(R, &prb, R->figure_head, pr->name, fc[0]);
-    /* Grow the last row of a span whose box text is taller than the span. */
-    for (int pass = 0; pass < 2 && ok; pass++) {
-        for (int q = 0; q < np; q++) {
-            if (pfirst[q] < 0)
-                continue;
-            double span = -rg, need = pt_block_height(&pb[q]) + 2 * pad;
-            for (int j = pfirst[q]; j <= plast[q]; j++)
-                span += h[j] + rg;
-            if (need > span)
-                h[plast[q]] += need - span;
-        }
-        for (int g = 0; g < pr->ngoals && g < 16; g++) {
-            double span = -rg, need = pt_block_height(&gb[g]) + 2 * pad;
-            for (int j = gfirst[g]; j <= glast[g]; j++)
-                span += h[j] + rg;
-            if (need > span)
-                h[glast[g]] += need - span;
-        }
-        double span = -rg, need = pt_block_height(&prb) + 2 * pad;
-        for (int j = 0; j < n; j++)
-            span += h[j] + rg;
-        if (need > span && n)
-            h[n - 1] += need - span;
-    }
+    /* Grow the last row of a span whose box text is taller than the span:
+     * policies, then goals, then the project. Growing only adds height, so
+     * one pass in this order satisfies every box. */
+    for (int q = 0; q < np && ok; q++)
+        if (pb[q].first >= 0)
+            grow_span(h, pb[q].first, pb[q].last, pt_block_height(&pb[q].b) + 2 * pad, rg);
+    for (int g = 0; g < pr->ngoals && ok; g++)
+        grow_span(h, gb[g].first, gb[g].last, pt_block_height(&gb[g].b) + 2 * pad, rg);
+    if (ok && n)
+        grow_span(h, 0, n - 1, pt_block_height(&prb) + 2 * pad, rg);
     if (ok) {
         double *top = calloc((size_t)n + 1, sizeof *top);
         double y = ytop;
@@ -588,14 +593,14 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
             fig_box(R, p, &ib[j], x[3], fc[3], top[j], top[j] - h[j], false);
         /* policy boxes and their connectors to initiatives */
         for (int q = 0; q < np; q++) {
-            if (pfirst[q] < 0)
+            if (pb[q].first < 0)
                 continue;
-            double t = top[pfirst[q]], b = top[plast[q]] - h[plast[q]];
-            fig_box(R, p, &pb[q], x[2], fc[2], t, b, false);
+            double t = top[pb[q].first], b = top[pb[q].last] - h[pb[q].last];
+            fig_box(R, p, &pb[q].b, x[2], fc[2], t, b, false);
             double mx = x[3] - gap / 2, first_mid = 0, last_mid = 0;
-            for (int j = pfirst[q]; j <= plast[q]; j++) {
+            for (int j = pb[q].first; j <= pb[q].last; j++) {
                 double mid = top[j] - h[j] / 2;
-                if (j == pfirst[q])
+                if (j == pb[q].first)
                     first_mid = mid;
                 last_mid = mid;
                 pt_page_line(p, mx, mid, x[3], mid, L->rule, L->rule_figure);
@@ -607,20 +612,20 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
         }
         /* goal boxes, connectors to their policies (or straight to an
          * initiative whose policy is unknown) */
-        for (int g = 0; g < pr->ngoals && g < 16; g++) {
-            double t = top[gfirst[g]], b = top[glast[g]] - h[glast[g]];
-            fig_box(R, p, &gb[g], x[1], fc[1], t, b, false);
+        for (int g = 0; g < pr->ngoals; g++) {
+            double t = top[gb[g].first], b = top[gb[g].last] - h[gb[g].last];
+            fig_box(R, p, &gb[g].b, x[1], fc[1], t, b, false);
             double gm = (t + b) / 2, mx = x[2] - gap / 2, hi = gm, lo = gm;
             pt_page_line(p, x[1] + fc[1], gm, mx, gm, L->rule, L->rule_figure);
             for (int q = 0; q < np; q++) {
-                if (pfirst[q] < gfirst[g] || pfirst[q] > glast[g])
+                if (pb[q].first < gb[g].first || pb[q].first > gb[g].last)
                     continue;
-                double pm = (top[pfirst[q]] + top[plast[q]] - h[plast[q]]) / 2;
+                double pm = (top[pb[q].first] + top[pb[q].last] - h[pb[q].last]) / 2;
                 pt_page_line(p, mx, pm, x[2], pm, L->rule, L->rule_figure);
                 hi = pm > hi ? pm : hi;
                 lo = pm < lo ? pm : lo;
             }
-            for (int j = gfirst[g]; j <= glast[g]; j++)
+            for (int j = gb[g].first; j <= gb[g].last; j++)
                 if (!inis[j]->policy) {
                     double mid = top[j] - h[j] / 2;
                     pt_page_line(p, mx, mid, x[3], mid, L->rule, L->rule_figure);
@@ -632,8 +637,8 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
         fig_box(R, p, &prb, x[0], fc[0], ytop, bottom, true);
         double pm = (ytop + bottom) / 2, mx = x[1] - gap / 2, hi = pm, lo = pm;
         pt_page_line(p, x[0] + fc[0], pm, mx, pm, L->rule, L->rule_figure);
-        for (int g = 0; g < pr->ngoals && g < 16; g++) {
-            double gm = (top[gfirst[g]] + top[glast[g]] - h[glast[g]]) / 2;
+        for (int g = 0; g < pr->ngoals; g++) {
+            double gm = (top[gb[g].first] + top[gb[g].last] - h[gb[g].last]) / 2;
             pt_page_line(p, mx, gm, x[1], gm, L->rule, L->rule_figure);
             hi = gm > hi ? gm : hi;
             lo = gm < lo ? gm : lo;
@@ -644,10 +649,12 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
     }
     for (int j = 0; j < n; j++)
         pt_block_free(&ib[j]);
-    for (int g = 0; g < 16; g++)
-        pt_block_free(&gb[g]);
-    for (int q = 0; q < 64; q++)
-        pt_block_free(&pb[q]);
+    for (int g = 0; g < pr->ngoals; g++)
+        pt_block_free(&gb[g].b);
+    for (int q = 0; q < npol; q++)
+        pt_block_free(&pb[q].b);
+    free(gb);
+    free(pb);
     pt_block_free(&prb);
     free(ib);
     free(h);

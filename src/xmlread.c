@@ -349,6 +349,8 @@ static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g
                 PT_PUSH(all, ini);
         }
     }
+    if (ok && all.n == 0)
+        ok = bad(L, n, "goal %s has no initiatives", g->no);
     g->ninitiatives = (int)all.n;
     g->initiatives = pt_alloc(L->arena, sizeof(pt_initiative *) * (all.n + 1));
     if (all.n)
