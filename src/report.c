@@ -333,6 +333,27 @@ static double rows_total(rep *R, const row *rows, int n)
     return h;
 }
 
+/* Sets the narrative rows' line spacing to l. */
+static void set_body_leading(row *rows, double l)
+{
+    for (int i = 0; i < NROWS; i++)
+        if (rows[i].body)
+            rows[i].cells[1].block.leading = l;
+}
+
+/* The largest line spacing from `from` down to the layout's floor, in 0.01
+ * steps, at which the rows fit in avail; the rows keep it. 0 (and the rows at
+ * the floor) when none does. */
+static double fit_leading(rep *R, row *rows, double from, double avail)
+{
+    for (double l = from; l >= R->L->min_leading - 1e-9; l -= 0.01) {
+        set_body_leading(rows, l);
+        if (rows_total(R, rows, NROWS) <= avail)
+            return l;
+    }
+    return 0;
+}
+
 /* Lays out one card onto as many pages as it needs (one unless it cannot fit
  * even at the floors). Returns the number of pages added, 0 on failure. */
 static int card_pages(rep *R, const pt_card *c)
@@ -350,39 +371,23 @@ static int card_pages(rep *R, const pt_card *c)
     }
     bool fits = rows_total(R, rows, NROWS) <= avail;
     if (!fits) {
-        /* 1. line spacing, 2. size; each time the largest value that fits. */
-        double best_size = 0, best_leading = 0;
-        for (double s = size; s >= L->min_size - 1e-9 && !best_size; s -= 0.25) {
-            if (s < size && !card_rows(R, c, (rows_free(rows, NROWS), rows), s, leading, false))
+        /* 1. line spacing, 2. size; each time the largest value that fits.
+         * The search leaves the rows set as found. */
+        double s = size, l;
+        while (!(l = fit_leading(R, rows, leading, avail)) && s - 0.25 >= L->min_size - 1e-9) {
+            s -= 0.25;
+            rows_free(rows, NROWS);
+            if (!card_rows(R, c, rows, s, leading, false))
                 return rows_free(rows, NROWS), 0;
-            for (double l = leading; l >= L->min_leading - 1e-9; l -= 0.01) {
-                for (int i = 0; i < NROWS; i++)
-                    if (rows[i].body)
-                        rows[i].cells[1].block.leading = l;
-                if (rows_total(R, rows, NROWS) <= avail) {
-                    best_size = s;
-                    best_leading = l;
-                    break;
-                }
-            }
         }
-        if (best_size) {
-            fits = true;
-            if (best_size < size) {
-                pt_warn(R->ctx, "card %s: 取組概要・評価・相乗効果・方向性 set at %.2f pt (layout %.2f pt), "
-                        "line spacing %.2f (layout %.2f) to fit", c->no, best_size, size,
-                        best_leading, leading);
-                rows_free(rows, NROWS);
-                if (!card_rows(R, c, rows, best_size, best_leading, false))
-                    return rows_free(rows, NROWS), 0;
-            } else {
-                pt_warn(R->ctx, "card %s: line spacing %.2f (layout %.2f) to fit", c->no,
-                        best_leading, leading);
-                for (int i = 0; i < NROWS; i++)
-                    if (rows[i].body)
-                        rows[i].cells[1].block.leading = best_leading;
-            }
-        } else {
+        fits = l > 0;
+        if (fits && s < size)
+            pt_warn(R->ctx, "card %s: 取組概要・評価・相乗効果・方向性 set at %.2f pt (layout %.2f pt), "
+                    "line spacing %.2f (layout %.2f) to fit", c->no, s, size, l, leading);
+        else if (fits)
+            pt_warn(R->ctx, "card %s: line spacing %.2f (layout %.2f) to fit", c->no, l, leading);
+        else {
+            /* continued at the layout's size and spacing */
             rows_free(rows, NROWS);
             if (!card_rows(R, c, rows, size, leading, false))
                 return rows_free(rows, NROWS), 0;
