@@ -77,6 +77,16 @@ void pt_page_link(pt_page *p, double x, double y, double w, double h, int target
     PT_PUSH(p->items, it);
 }
 
+double pt_baseline(double ytop, double size, double leading)
+{
+    return ytop - (size * leading - size) / 2 - EMBOX_ASCENT * size;
+}
+
+double pt_box_top(double baseline, double size, double leading)
+{
+    return baseline + (size * leading - size) / 2 + EMBOX_ASCENT * size;
+}
+
 double pt_page_lines(pt_doc *d, pt_page *p, const pt_lines *l, size_t first_line,
                      size_t nlines, const char *text, pt_font *font, double size, double leading,
                      double x, double ytop, pt_rgb color)
@@ -84,7 +94,7 @@ double pt_page_lines(pt_doc *d, pt_page *p, const pt_lines *l, size_t first_line
     double lh = size * leading, k = size / 1000.0;
     for (size_t i = 0; i < nlines; i++) {
         const pt_line *ln = &l->lines.v[first_line + i];
-        double base = ytop - i * lh - (lh - size) / 2 - EMBOX_ASCENT * size;
+        double base = pt_baseline(ytop - i * lh, size, leading);
         if (ln->n == 0)
             continue;
         pt_draw_glyph *g = pt_alloc(d->arena, sizeof *g * ln->n);

@@ -52,6 +52,11 @@ void pt_page_line(pt_page *p, double x1, double y1, double x2, double y2, pt_rgb
                   double line_width);
 void pt_page_link(pt_page *p, double x, double y, double w, double h, int target);
 
+/* The baseline of a line box whose top is ytop (the em box centred in the
+ * box of height size*leading), and the inverse. */
+double pt_baseline(double ytop, double size, double leading);
+double pt_box_top(double baseline, double size, double leading);
+
 /* Draws the lines of a laid-out paragraph: line i's baseline sits in the i-th
  * line box of height size*leading below ytop, centred like an em box. x is the
  * left edge of the measure. Glyph arrays are copied into the doc arena; text

@@ -867,21 +867,17 @@ static bool contents(rep *R, pt_page *p, const toc_entry *es, int n)
         /* the last title line: leader from its end to the number */
         const pt_line *last = &t->lines.lines.v[t->lines.lines.n - 1];
         double lh = pt_block_line_height(t);
-        double base = y - th + (lh - t->size) / 2 + 0.12 * t->size;
+        double base = pt_baseline(y - th + lh, t->size, t->leading);
         double end = x + last->right * t->size / 1000.0 + t->size * 0.5;
-        char num[16];
-        snprintf(num, sizeof num, "%d", e->page + 1);
-        double nw;
-        if (!pt_text_width(R->ctx, R->ts, t->style->font, num, strlen(num), &nw))
-            ok = false;
-        nw *= t->size / 1000.0;
-        double nx = x + colw - nw;
-        leader(R, p, end, nx - t->size * 0.4, base);
+        /* the number, right-aligned: set once, its width from its line */
         pt_block nb = {0};
-        const char *nt[1] = { pt_strdup(R->arena, num) };
-        ok = ok && pt_block_set(R->ctx, R->ts, &nb, t->style, t->size, t->style->leading, nw + 1, nt, 1);
-        if (ok)
+        const char *nt[1] = { pt_sprintf(R->arena, "%d", e->page + 1) };
+        ok = pt_block_set(R->ctx, R->ts, &nb, t->style, t->size, t->leading, L->toc_number_w, nt, 1);
+        if (ok) {
+            double nx = x + colw - nb.lines.lines.v[0].right * t->size / 1000.0;
+            leader(R, p, end, nx - t->size * 0.4, base);
             pt_block_draw(R->doc, p, &nb, 0, nb.lines.lines.n, nx, y - th + lh, L->text);
+        }
         pt_block_free(&nb);
         y -= th;
         if (e->label) {
