@@ -235,9 +235,7 @@ static bool footers(rep *R)
         pt_label fl = { "footer", R->L->footer_format };
         const char *text = pt_label_text(R->ctx, R->arena, R->L, &fl, 1, "footer", vars);
         const pt_style *st = R->footer;
-        double lh = st->size * st->leading;
-        /* baseline at footer_y: the line box top is above it by (lh+size)/2 - 0.12 size */
-        double ytop = R->L->footer_y + (lh - st->size) / 2 + 0.12 * st->size + st->size;
+        double ytop = pt_box_top(R->L->footer_y, st->size, st->leading);   /* baseline at y */
         if (!text || !text_line(R, R->doc->pages.v[i], st, text, R->L->left, ytop, R->tw,
                                 R->L->text, NULL))
             return false;
