@@ -33,11 +33,6 @@ typedef struct loader {
 
 /* ---- gate 4: filling the model ---- */
 
-#define is_elem pt_xml_is
-#define child pt_xml_child
-#define count_children pt_xml_count
-#define line_of pt_xml_line
-
 /* Records "file:line: <elem>: message" as invalid input; returns false. */
 #define bad(L, n, ...) pt_xml_bad((L)->ctx, (L)->name, (n), __VA_ARGS__)
 
@@ -67,7 +62,7 @@ static const char *text_of(loader *L, const xmlNode *n)
 
 static const char *child_text(loader *L, const xmlNode *parent, const char *name)
 {
-    const xmlNode *c = child(parent, name);
+    const xmlNode *c = pt_xml_child(parent, name);
     if (!c) {
         bad(L, parent, "<%s> is missing", name);
         return NULL;
@@ -107,10 +102,10 @@ static void strip_commas(const char *s, char *out, size_t size)
  * and contains the period. */
 static bool parse_value(loader *L, const xmlNode *parent, const char *name, pt_value *v)
 {
-    const xmlNode *n = child(parent, name);
+    const xmlNode *n = pt_xml_child(parent, name);
     if (!n)
         return bad(L, parent, "<%s> is missing", name);
-    v->line = line_of(n);
+    v->line = pt_xml_line(n);
     if (!(v->text = text_of(L, n)))
         return false;
     v->num_text = attr(L, n, "num");
@@ -135,20 +130,20 @@ static bool parse_value(loader *L, const xmlNode *parent, const char *name, pt_v
 /* Paragraphs of a rich-text element: each <p> with '\n' for <br/>. */
 static bool parse_rich(loader *L, const xmlNode *parent, const char *name, pt_rich *out)
 {
-    const xmlNode *n = child(parent, name);
+    const xmlNode *n = pt_xml_child(parent, name);
     if (!n)
         return bad(L, parent, "<%s> is missing", name);
-    int np = count_children(n, "p");
+    int np = pt_xml_count(n, "p");
     pt_para *paras = pt_alloc(L->arena, sizeof *paras * (size_t)(np ? np : 1));
     int k = 0;
     for (const xmlNode *p = n->children; p; p = p->next) {
-        if (!is_elem(p, "p"))
+        if (!pt_xml_is(p, "p"))
             continue;
         pt_buf b = {0};
         for (const xmlNode *c = p->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
                 pt_buf_puts(&b, (const char *)c->content);
-            else if (is_elem(c, "br"))
+            else if (pt_xml_is(c, "br"))
                 pt_buf_add(&b, "\n", 1);
         }
         const char *s = b.s ? b.s : "";
@@ -166,7 +161,7 @@ static bool parse_rich(loader *L, const xmlNode *parent, const char *name, pt_ri
                     ok = bad(L, p, "paragraph in <%s> contains a line break; write <br/>", name);
         }
         if (ok) {
-            paras[k].line = line_of(p);
+            paras[k].line = pt_xml_line(p);
             paras[k++].text = pt_strdup(L->arena, s);
         }
         pt_buf_free(&b);
@@ -200,7 +195,7 @@ static bool parse_card_no(const char *s, int *major, int *minor)
 
 static bool parse_card(loader *L, const xmlNode *n, pt_initiative *ini, pt_card *c)
 {
-    c->line = line_of(n);
+    c->line = pt_xml_line(n);
     c->initiative = ini;
     c->no = attr(L, n, "no");
     if (!parse_card_no(c->no, &c->major, &c->minor))
@@ -229,11 +224,11 @@ static bool parse_card(loader *L, const xmlNode *n, pt_initiative *ini, pt_card 
         return false;
     const char *better = attr(L, n, "better");
     c->lower_is_better = better && !strcmp(better, "lower");
-    if (child(n, "label") && !(c->label = child_text(L, n, "label")))
+    if (pt_xml_child(n, "label") && !(c->label = child_text(L, n, "label")))
         return false;
-    if (child(n, "title") && !(c->title = child_text(L, n, "title")))
+    if (pt_xml_child(n, "title") && !(c->title = child_text(L, n, "title")))
         return false;
-    if (child(n, "overview") && !parse_rich(L, n, "overview", &c->overview))
+    if (pt_xml_child(n, "overview") && !parse_rich(L, n, "overview", &c->overview))
         return false;
     if (!c->overview.n)
         return bad(L, n, "no <overview>: neither the card nor its initiative has one");
@@ -251,7 +246,7 @@ static pt_initiative *parse_initiative(loader *L, const xmlNode *n, pt_goal *goa
                                        pt_policy *policy)
 {
     pt_initiative *ini = pt_alloc(L->arena, sizeof *ini);
-    ini->line = line_of(n);
+    ini->line = pt_xml_line(n);
     ini->goal = goal;
     ini->policy = policy;
     const char *no = attr(L, n, "no");
@@ -266,20 +261,20 @@ static pt_initiative *parse_initiative(loader *L, const xmlNode *n, pt_goal *goa
     }
     if (!(ini->title = child_text(L, n, "title")))
         return NULL;
-    ini->ndepts = count_children(n, "dept");
+    ini->ndepts = pt_xml_count(n, "dept");
     const char **depts = pt_alloc(L->arena, sizeof *depts * (size_t)(ini->ndepts + 1));
     int k = 0;
     for (const xmlNode *c = n->children; c; c = c->next)
-        if (is_elem(c, "dept") && !(depts[k++] = text_of(L, c)))
+        if (pt_xml_is(c, "dept") && !(depts[k++] = text_of(L, c)))
             return NULL;
     ini->depts = depts;
-    if (child(n, "overview") && !parse_rich(L, n, "overview", &ini->overview))
+    if (pt_xml_child(n, "overview") && !parse_rich(L, n, "overview", &ini->overview))
         return NULL;
-    ini->ncards = count_children(n, "card");
+    ini->ncards = pt_xml_count(n, "card");
     ini->cards = pt_alloc(L->arena, sizeof *ini->cards * (size_t)ini->ncards);
     k = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
-        if (!is_elem(c, "card"))
+        if (!pt_xml_is(c, "card"))
             continue;
         pt_card *card = &ini->cards[k++];
         if (!parse_card(L, c, ini, card))
@@ -303,7 +298,7 @@ static pt_initiative *parse_initiative(loader *L, const xmlNode *n, pt_goal *goa
 static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g)
 {
     g->project = proj;
-    g->line = line_of(n);
+    g->line = pt_xml_line(n);
     g->no = attr(L, n, "no");
     if (!parse_status(L, n, &g->status)
         || !(g->name = child_text(L, n, "name"))
@@ -312,13 +307,13 @@ static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g
         || !parse_value(L, n, "target", &g->target)
         || !parse_value(L, n, "actual", &g->actual))
         return false;
-    g->npolicies = count_children(n, "policy");
+    g->npolicies = pt_xml_count(n, "policy");
     g->policies = pt_alloc(L->arena, sizeof *g->policies * (size_t)(g->npolicies + 1));
     PT_VEC(pt_initiative *) all = {0};
     int k = 0;
     bool ok = true;
     for (const xmlNode *c = n->children; c && ok; c = c->next) {
-        if (is_elem(c, "policy")) {
+        if (pt_xml_is(c, "policy")) {
             pt_policy *pol = &g->policies[k++];
             pol->goal = g;
             pol->no = attr(L, c, "no");
@@ -326,11 +321,11 @@ static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g
             for (int j = 0; ok && j < k - 1; j++)
                 if (!strcmp(g->policies[j].no, pol->no))
                     ok = bad(L, c, "policy %s appears twice in goal %s", pol->no, g->no);
-            pol->ninitiatives = count_children(c, "initiative");
+            pol->ninitiatives = pt_xml_count(c, "initiative");
             pol->initiatives = pt_alloc(L->arena, sizeof(pt_initiative *) * (size_t)(pol->ninitiatives + 1));
             int j = 0;
             for (const xmlNode *i = c->children; i && ok; i = i->next) {
-                if (!is_elem(i, "initiative"))
+                if (!pt_xml_is(i, "initiative"))
                     continue;
                 pt_initiative *ini = parse_initiative(L, i, g, pol);
                 ok = ini != NULL;
@@ -339,7 +334,7 @@ static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g
                     PT_PUSH(all, ini);
                 }
             }
-        } else if (is_elem(c, "initiative")) {
+        } else if (pt_xml_is(c, "initiative")) {
             pt_initiative *ini = parse_initiative(L, c, g, NULL);
             ok = ini != NULL;
             if (ok && !ini->incomplete)
@@ -366,11 +361,11 @@ static bool parse_project(loader *L, const xmlNode *n, pt_project *p)
     p->aspect = attr(L, n, "aspect");
     if (!(p->name = child_text(L, n, "name")) || !(p->leader = child_text(L, n, "leader")))
         return false;
-    p->ngoals = count_children(n, "goal");
+    p->ngoals = pt_xml_count(n, "goal");
     p->goals = pt_alloc(L->arena, sizeof *p->goals * (size_t)p->ngoals);
     int k = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
-        if (!is_elem(c, "goal"))
+        if (!pt_xml_is(c, "goal"))
             continue;
         pt_goal *g = &p->goals[k++];
         if (!parse_goal(L, c, p, g))
@@ -391,21 +386,21 @@ static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
     r->fiscal_year = atoi(attr(L, root, "fiscal-year"));
     if (!*r->era || !*r->era_abbr)
         return bad(L, root, "era and era-abbr must not be empty");
-    const xmlNode *title = child(root, "title");
-    r->ntitle_lines = count_children(title, "line");
+    const xmlNode *title = pt_xml_child(root, "title");
+    r->ntitle_lines = pt_xml_count(title, "line");
     const char **lines = pt_alloc(L->arena, sizeof *lines * (size_t)r->ntitle_lines);
     int k = 0;
     for (const xmlNode *c = title->children; c; c = c->next)
-        if (is_elem(c, "line") && !(lines[k++] = text_of(L, c)))
+        if (pt_xml_is(c, "line") && !(lines[k++] = text_of(L, c)))
             return false;
     r->title_lines = lines;
     if (!(r->publisher = child_text(L, root, "publisher")))
         return false;
-    r->nprojects = count_children(root, "project");
+    r->nprojects = pt_xml_count(root, "project");
     r->projects = pt_alloc(L->arena, sizeof *r->projects * (size_t)r->nprojects);
     k = 0;
     for (const xmlNode *c = root->children; c; c = c->next) {
-        if (!is_elem(c, "project"))
+        if (!pt_xml_is(c, "project"))
             continue;
         pt_project *p = &r->projects[k++];
         if (!parse_project(L, c, p))
