@@ -66,7 +66,7 @@ void *pt_xrealloc(void *p, size_t size)
 enum { ARENA_BLOCK = 1 << 20 };
 
 typedef struct block { struct block *next; size_t used, size; max_align_t data[]; } block;
-struct pt_arena { block *head; size_t total; };
+struct pt_arena { block *head; };
 
 pt_arena *pt_arena_new(void)
 {
@@ -100,12 +100,9 @@ void *pt_alloc(pt_arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    a->total += size;
     memset(p, 0, size);
     return p;
 }
-
-size_t pt_arena_used(const pt_arena *a) { return a->total; }
 
 char *pt_strndup(pt_arena *a, const char *s, size_t n)
 {

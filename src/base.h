@@ -42,7 +42,6 @@ void *pt_alloc(pt_arena *a, size_t size);
 char *pt_strdup(pt_arena *a, const char *s);
 char *pt_strndup(pt_arena *a, const char *s, size_t n);
 char *pt_sprintf(pt_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-size_t pt_arena_used(const pt_arena *a);
 
 /* Heap helpers for buffers that outlive no document (tests, scratch). Abort on OOM. */
 void *pt_xrealloc(void *p, size_t size);

@@ -628,24 +628,3 @@ bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, con
         s = e + 1;
     }
 }
-
-bool pt_text_width(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *text, size_t len,
-                   double *width)
-{
-    *width = 0;
-    if (!build(ctx, ts, font, text, len))
-        return false;
-    if (ts->units.n)
-        *width = nat_width(ts, 0, ts->units.n);
-    return true;
-}
-
-void pt_lines_trace(const pt_lines *l, const char *text, pt_buf *out)
-{
-    for (size_t i = 0; i < l->lines.n; i++) {
-        const pt_line *ln = &l->lines.v[i];
-        pt_buf_printf(out, "%.1f %.1f%s%s |%.*s|\n", ln->left, ln->right,
-                      ln->last ? " last" : "", ln->emergency ? " emergency" : "",
-                      (int)(ln->byte_end - ln->byte_start), text + ln->byte_start);
-    }
-}

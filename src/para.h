@@ -72,13 +72,4 @@ bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st,
 void pt_lines_clear(pt_lines *l);
 void pt_lines_free(pt_lines *l);
 
-/* Natural width of text set on one line (no breaking), milli-em: for labels,
- * column fitting, the contents page. */
-bool pt_text_width(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *text,
-                   size_t len, double *width);
-
-/* Appends a trace of the lines: one line of text per line of the paragraph:
- * "left right |text|" with 1-decimal milli-em values. For tests. */
-void pt_lines_trace(const pt_lines *l, const char *text, pt_buf *out);
-
 #endif
