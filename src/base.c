@@ -61,6 +61,16 @@ void *pt_xrealloc(void *p, size_t size)
     return q;
 }
 
+void *pt_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) {
+        fputs("plantype: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
 /* ---- arena ---- */
 
 enum { ARENA_BLOCK = 1 << 20 };
@@ -70,8 +80,7 @@ struct pt_arena { block *head; };
 
 pt_arena *pt_arena_new(void)
 {
-    pt_arena *a = pt_xrealloc(NULL, sizeof *a);
-    memset(a, 0, sizeof *a);
+    pt_arena *a = pt_xcalloc(1, sizeof *a);
     return a;
 }
 

@@ -45,6 +45,8 @@ char *pt_sprintf(pt_arena *a, const char *fmt, ...) __attribute__((format(printf
 
 /* Heap helpers for buffers that outlive no document (tests, scratch). Abort on OOM. */
 void *pt_xrealloc(void *p, size_t size);
+/* n zeroed elements of size bytes (at least one byte is allocated). */
+void *pt_xcalloc(size_t n, size_t size);
 
 /* Growable array of any element type, on the heap:
  *   PT_VEC(int) v = {0}; PT_PUSH(v, 3); ... free(v.v);  */

@@ -57,8 +57,7 @@ pt_font *pt_font_load(pt_ctx *ctx, const char *path)
     }
     fclose(probe);
 
-    pt_font *f = pt_xrealloc(NULL, sizeof *f);
-    memset(f, 0, sizeof *f);
+    pt_font *f = pt_xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
     if (FT_Init_FreeType(&f->ft)) {
         pt_fail(ctx, "%s: cannot initialise FreeType", path);

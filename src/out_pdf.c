@@ -319,8 +319,7 @@ static size_t font_index(pdf_out *p, pt_font *font)
             return i;
     pdf_font pf = {.font = font};
     pf.nglyphs = hb_face_get_glyph_count(pt_font_face(font));
-    pf.vars = pt_xrealloc(NULL, (pf.nglyphs ? pf.nglyphs : 1) * sizeof *pf.vars);
-    memset(pf.vars, 0, (pf.nglyphs ? pf.nglyphs : 1) * sizeof *pf.vars);
+    pf.vars = pt_xcalloc(pf.nglyphs, sizeof *pf.vars);
     PT_PUSH(p->fonts, pf);
     return p->fonts.n - 1;
 }
@@ -1317,8 +1316,7 @@ static bool write_atomic(pt_ctx *ctx, const char *path, const char *bytes, size_
  * may be NULL). Free with pt_pdf_free. NULL only when libharu has no memory. */
 pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
 {
-    pdf_out *p = pt_xrealloc(NULL, sizeof *p);
-    memset(p, 0, sizeof *p);
+    pdf_out *p = pt_xcalloc(1, sizeof *p);
     p->base.ops = &pdf_ops;
     p->arena = pt_arena_new();
     p->pdf = HPDF_New(on_hpdf_error, p);

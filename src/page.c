@@ -21,8 +21,7 @@ void pt_doc_init(pt_doc *d, pt_arena *arena, double width, double height)
 
 pt_page *pt_page_new(void)
 {
-    pt_page *p = pt_xrealloc(NULL, sizeof *p);
-    memset(p, 0, sizeof *p);
+    pt_page *p = pt_xcalloc(1, sizeof *p);
     return p;
 }
 

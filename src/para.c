@@ -98,8 +98,7 @@ pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
     pt_breaker *b = pt_breaker_new(ctx, strictness);
     if (!b)
         return NULL;
-    pt_typesetter *ts = pt_xrealloc(NULL, sizeof *ts);
-    memset(ts, 0, sizeof *ts);
+    pt_typesetter *ts = pt_xcalloc(1, sizeof *ts);
     ts->breaker = b;
     return ts;
 }

@@ -527,9 +527,9 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
     int n = 0;
     for (int g = 0; g < pr->ngoals; g++)
         n += pr->goals[g].ninitiatives;
-    pt_block *ib = calloc((size_t)n + 1, sizeof *ib);
-    double *h = calloc((size_t)n + 1, sizeof *h);
-    const pt_initiative **inis = calloc((size_t)n + 1, sizeof *inis);
+    pt_block *ib = pt_xcalloc((size_t)n, sizeof *ib);
+    double *h = pt_xcalloc((size_t)n, sizeof *h);
+    const pt_initiative **inis = pt_xcalloc((size_t)n, sizeof *inis);
     int k = 0;
     bool ok = true;
     for (int g = 0; g < pr->ngoals && ok; g++)
@@ -544,8 +544,8 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
     int npol = 0;
     for (int g = 0; g < pr->ngoals; g++)
         npol += pr->goals[g].npolicies;
-    span_box *gb = calloc((size_t)pr->ngoals + 1, sizeof *gb);
-    span_box *pb = calloc((size_t)npol + 1, sizeof *pb);
+    span_box *gb = pt_xcalloc((size_t)pr->ngoals, sizeof *gb);
+    span_box *pb = pt_xcalloc((size_t)npol, sizeof *pb);
     int np = 0;
     k = 0;
     for (int g = 0; g < pr->ngoals && ok; g++) {
@@ -581,7 +581,7 @@ static bool figure(rep *R, pt_page *p, const pt_project *pr, double ytop, double
     if (ok && n)
         grow_span(h, 0, n - 1, pt_block_height(&prb) + 2 * pad, rg);
     if (ok) {
-        double *top = calloc((size_t)n + 1, sizeof *top);
+        double *top = pt_xcalloc((size_t)n, sizeof *top);
         double y = ytop;
         for (int j = 0; j < n; j++) {
             top[j] = y;
@@ -830,8 +830,8 @@ static bool contents(rep *R, pt_page *p, const toc_entry *es, int n)
     int nproj = 0;
     for (int i = 0; i < n; i++)
         nproj += es[i].heading;
-    double *heights = calloc((size_t)n + 1, sizeof *heights);
-    pt_block *tb = calloc((size_t)n + 1, sizeof *tb), *lb = calloc((size_t)n + 1, sizeof *lb);
+    double *heights = pt_xcalloc((size_t)n, sizeof *heights);
+    pt_block *tb = pt_xcalloc((size_t)n, sizeof *tb), *lb = pt_xcalloc((size_t)n, sizeof *lb);
     bool ok = true;
     for (int i = 0; i < n && ok; i++) {
         ok = toc_entry_blocks(R, &es[i], colw, &tb[i], &lb[i]);
@@ -1003,14 +1003,14 @@ static bool build(rep *R)
     pt_doc_init(&cards, R->arena, R->L->page_w, R->L->page_h);
     pt_doc *main_doc = R->doc;
     R->doc = &cards;
-    int *npages = calloc((size_t)r->ncards + 1, sizeof *npages);
+    int *npages = pt_xcalloc((size_t)r->ncards, sizeof *npages);
     bool ok = true;
     for (int i = 0; i < r->ncards && ok; i++)
         ok = (npages[i] = card_pages(R, r->cards[i])) > 0;
     R->doc = main_doc;
     /* The plan: cover, contents, then per project two overview pages and its cards. */
-    int *card_page = calloc((size_t)r->ncards + 1, sizeof *card_page);
-    int *proj_page = calloc((size_t)r->nprojects + 1, sizeof *proj_page);
+    int *card_page = pt_xcalloc((size_t)r->ncards, sizeof *card_page);
+    int *proj_page = pt_xcalloc((size_t)r->nprojects, sizeof *proj_page);
     int page = 2;
     for (int pj = 0, ci = 0; pj < r->nprojects; pj++) {
         proj_page[pj] = page;
