@@ -273,10 +273,7 @@ static bool keep_together(const window *w)
         || inside_hyphenated_word(w);
 }
 
-/* Byte offset just past a paragraph-initial list marker, or 0 when the text does
- * not start with one. Markers: one character of is_marker_char, or a number in
- * parentheses: ( or （, one or more ASCII or full-width digits, ) or ）. */
-static size_t list_marker_end(const char *text, size_t len)
+size_t pt_list_marker_end(const char *text, size_t len)
 {
     size_t i = 0;
     int32_t c = len ? pt_utf8_decode(text, len, &i) : NO_CHAR;
@@ -302,7 +299,7 @@ static size_t list_marker_end(const char *text, size_t len)
  * to the one just before the first non-space character after it. */
 static void keep_list_marker(const char *text, size_t len, uint8_t *brk)
 {
-    size_t at = list_marker_end(text, len);
+    size_t at = pt_list_marker_end(text, len);
     if (at == 0)
         return;
     while (at < len) {

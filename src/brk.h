@@ -35,4 +35,10 @@ void pt_breaks_icu(pt_breaker *b, const char *text, size_t len, uint8_t *brk);
  * starts at i (i > 0), brk[len] = 1. */
 void pt_graphemes(pt_breaker *b, const char *text, size_t len, uint8_t *brk);
 
+/* Byte offset just past a paragraph-initial list marker, or 0 when the text
+ * does not start with one. Markers: ○ ● ◎ ・ ■ □ ◆ ◇ ※ ①-⑳, or a number in
+ * parentheses: ( or （, ASCII or full-width digits, ) or ）. The break filter
+ * keeps a marker with its text; the line engine hangs wrapped lines after it. */
+size_t pt_list_marker_end(const char *text, size_t len);
+
 #endif

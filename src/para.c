@@ -397,34 +397,6 @@ static double min_width(const pt_typesetter *ts, size_t s, size_t e)
     return nat_width(ts, s, e) - (ts->shrink_sum.v[t - 1] - ts->shrink_sum.v[s]);
 }
 
-/* ---- list markers (hanging indent) ---- */
-
-static bool marker_char(uint32_t cp)
-{
-    static const uint32_t marks[] = { 0x25CB, 0x25CF, 0x25CE, 0x30FB, 0x25A0, 0x25A1, 0x25C6,
-                                      0x25C7, 0x203B, 0 };
-    return in(cp, marks) || (cp >= 0x2460 && cp <= 0x2473);
-}
-
-/* Number of units forming a leading list marker: ○ ・ ① …, or (1) （1）. */
-static size_t marker_units(const pt_typesetter *ts)
-{
-    const unit *u = ts->units.v;
-    size_t n = ts->units.n;
-    if (n < 2)
-        return 0;
-    if (marker_char(u[0].cp))
-        return 1;
-    if (u[0].cp == '(' || u[0].cp == 0xFF08) {
-        size_t i = 1;
-        while (i < n && i < 4 && ((u[i].cp >= '0' && u[i].cp <= '9') || fw_digit(u[i].cp)))
-            i++;
-        if (i > 1 && i < n - 1 && (u[i].cp == ')' || u[i].cp == 0xFF09))
-            return i + 1;
-    }
-    return 0;
-}
-
 /* ---- setting one line ---- */
 
 /* Distributes `amount` (>0) over the glues of [s, t-1) at one level, in
@@ -549,11 +521,14 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
     pt_breaks(ts->breaker, s, len, ts->brk.v);
     bool graphemes = false;   /* found only if an emergency break needs them */
 
+    /* Hanging indent: wrapped lines start under unit m, the first after a
+     * leading list marker (or at the caller's byte offset). */
     double hang = 0;
-    size_t m = st->hang ? marker_units(ts) : 0;
-    if (st->hang_at && base == 0)
-        for (m = 0; m < n && ts->units.v[m].start < st->hang_at; m++)
-            ;
+    size_t hang_at = st->hang_at && base == 0 ? st->hang_at
+                   : st->hang ? pt_list_marker_end(s, len) : 0;
+    size_t m = 0;
+    while (hang_at && m < n && ts->units.v[m].start < hang_at)
+        m++;
     if (m && m < n)
         hang = st->indent + ts->adv_sum.v[m] + ts->nat_sum.v[m];
 
