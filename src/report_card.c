@@ -1,0 +1,221 @@
+/* report_card.c - the initiative cards, one per page, and their fitting.
+ *
+ * Fitting a card. Its narrative rows (取組概要, 評価, 相乗効果, 方向性) are set
+ * in the body style. When the grid is taller than the page, the engine lowers,
+ * in this order and only as far as needed, the line spacing (down to the
+ * layout's min-leading), then the size (in 0.25 pt steps down to min-size, with
+ * the largest spacing that then fits), and only then continues the card on
+ * further pages with its header rows repeated. Each action is reported. When
+ * the grid is shorter than the page, the three evaluation rows share the rest,
+ * so every card fills its page like the printed one. Nothing is clipped. */
+#include "report_int.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *clabel(pt_rep *R, const char *key)
+{
+    return pt_label_text(R->ctx, R->arena, R->L, R->L->card_labels, R->L->ncard_labels, key,
+                         R->vars);
+}
+
+/* ---- cards ---- */
+
+enum { R_HEAD_LABELS, R_HEAD, R_INI_LABELS, R_INI, R_OVERVIEW, R_INDICATOR, R_VALUE_LABELS,
+       R_VALUES, R_EVALUATION, R_SYNERGY, R_DIRECTION, NROWS };
+
+static const char *BODY_KEYS[] = { "overview", "evaluation", "synergy", "direction" };
+
+/* Builds the card's rows with the narrative rows set at size/leading. */
+static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, double leading,
+                      bool continued)
+{
+    const double *cols = R->L->card_cols;
+    const pt_initiative *ini = c->initiative;
+    const pt_goal *g = ini->goal;
+    memset(rows, 0, sizeof(pt_row) * NROWS);
+    const char *no = continued ? pt_sprintf(R->arena, "%s\n%s", c->no, clabel(R, "continued"))
+                               : c->no;
+    const char *heads[4] = { clabel(R, "no"), clabel(R, "project"), clabel(R, "goal"),
+                             clabel(R, "policy") };
+    const char *goal = pt_sprintf(R->arena, "%s%s", g->no, g->name);
+    const char *policy = ini->policy ? pt_sprintf(R->arena, "%s%s", ini->policy->no,
+                                                  ini->policy->name) : NULL;
+    bool ok = true;
+    for (int k = 0; k < 4 && ok; k++)
+        ok = pt_cell_text(R, &rows[R_HEAD_LABELS], k, 1, cols, R->label, heads[k], true, true);
+    ok = ok && pt_cell_text(R, &rows[R_HEAD], 0, 1, cols, R->value, no, false, true)
+            && pt_cell_text(R, &rows[R_HEAD], 1, 1, cols, R->cell, g->project->name, false, true)
+            && pt_cell_text(R, &rows[R_HEAD], 2, 1, cols, R->cell, goal, false, true)
+            && pt_cell_text(R, &rows[R_HEAD], 3, 1, cols, R->cell, policy, false, true)
+            && pt_cell_text(R, &rows[R_INI_LABELS], 0, 2, cols, R->label, clabel(R, "initiative"), true, true)
+            && pt_cell_text(R, &rows[R_INI_LABELS], 2, 1, cols, R->label, clabel(R, "dept"), true, true)
+            && pt_cell_text(R, &rows[R_INI_LABELS], 3, 1, cols, R->label, clabel(R, "status"), true, true)
+            && pt_cell_text(R, &rows[R_INI], 0, 2, cols, R->cell, c->title, false, true);
+    if (!ok)
+        return false;
+    /* Departments: one paragraph each. */
+    pt_cell *d = &rows[R_INI].cells[rows[R_INI].ncells++];
+    d->col = 2;
+    d->span = 1;
+    d->middle = true;
+    if (!pt_cell_set(R, d, cols, R->cell, R->cell->size, R->cell->leading, ini->depts, ini->ndepts))
+        return false;
+    ok = pt_cell_text(R, &rows[R_INI], 3, 1, cols, R->status, pt_status_mark(c->status), false, true);
+    rows[R_INI].cells[rows[R_INI].ncells - 1].min_h = R->L->status_min_h;
+    const char *vkeys[4] = { "baseline", "target", "actual", "next" };
+    const pt_value *vals[4] = { &c->baseline, &c->target, &c->actual, &c->next };
+    for (int k = 0; k < 4 && ok; k++)
+        ok = pt_cell_text(R, &rows[R_VALUE_LABELS], k, 1, cols, R->label, clabel(R, vkeys[k]), true, true)
+          && pt_cell_text(R, &rows[R_VALUES], k, 1, cols, R->value, vals[k]->text, false, true);
+    ok = ok && pt_cell_text(R, &rows[R_INDICATOR], 0, 1, cols, R->label, clabel(R, "indicator"), true, true)
+            && pt_cell_text(R, &rows[R_INDICATOR], 1, 3, cols, R->cell, c->indicator, false, false);
+    const pt_rich *texts[4] = { &c->overview, &c->evaluation, &c->synergy, &c->direction };
+    int rowids[4] = { R_OVERVIEW, R_EVALUATION, R_SYNERGY, R_DIRECTION };
+    for (int k = 0; k < 4 && ok; k++) {
+        pt_row *w = &rows[rowids[k]];
+        w->body = true;
+        ok = pt_cell_text(R, w, 0, 1, cols, R->label, clabel(R, BODY_KEYS[k]), true, true)
+          && pt_cell_rich(R, w, 1, 3, cols, R->body, size, leading, texts[k]);
+    }
+    return ok;
+}
+
+static double rows_total(pt_rep *R, const pt_row *rows, int n)
+{
+    double h = 0;
+    for (int i = 0; i < n; i++)
+        h += pt_row_height(R, &rows[i]);
+    return h;
+}
+
+/* Sets the narrative rows' line spacing to l. */
+static void set_body_leading(pt_row *rows, double l)
+{
+    for (int i = 0; i < NROWS; i++)
+        if (rows[i].body)
+            rows[i].cells[1].block.leading = l;
+}
+
+/* The largest line spacing from `from` down to the layout's floor, in 0.01
+ * steps, at which the rows fit in avail; the rows keep it. 0 (and the rows at
+ * the floor) when none does. */
+static double fit_leading(pt_rep *R, pt_row *rows, double from, double avail)
+{
+    for (double l = from; l >= R->L->min_leading - 1e-9; l -= 0.01) {
+        set_body_leading(rows, l);
+        if (rows_total(R, rows, NROWS) <= avail)
+            return l;
+    }
+    return 0;
+}
+
+/* Lays out one card onto as many pages as it needs (one unless it cannot fit
+ * even at the floors). Returns the number of pages added, 0 on failure. */
+int pt_card_pages(pt_rep *R, const pt_card *c)
+{
+    const pt_layout *L = R->L;
+    double avail = R->ytop - R->ybottom;
+    double size = R->body->size, leading = R->body->leading;
+    pt_row rows[NROWS];
+    if (c->incomplete)
+        pt_warn(R->ctx, "%s:%d: card %s is incomplete: the source lacks its content; set with "
+                "its known fields and empty cells", R->r->file, c->line, c->no);
+    if (!card_rows(R, c, rows, size, leading, false)) {
+        pt_err_prefix(R->ctx, "%s:%d: <card no=\"%s\">: ", R->r->file, c->line, c->no);
+        return pt_rows_free(rows, NROWS), 0;
+    }
+    bool fits = rows_total(R, rows, NROWS) <= avail;
+    if (!fits) {
+        /* 1. line spacing, 2. size; each time the largest value that fits.
+         * The search leaves the rows set as found. */
+        double s = size, l;
+        while (!(l = fit_leading(R, rows, leading, avail)) && s - 0.25 >= L->min_size - 1e-9) {
+            s -= 0.25;
+            pt_rows_free(rows, NROWS);
+            if (!card_rows(R, c, rows, s, leading, false))
+                return pt_rows_free(rows, NROWS), 0;
+        }
+        fits = l > 0;
+        if (fits && s < size)
+            pt_warn(R->ctx, "card %s: 取組概要・評価・相乗効果・方向性 set at %.2f pt (layout %.2f pt), "
+                    "line spacing %.2f (layout %.2f) to fit", c->no, s, size, l, leading);
+        else if (fits)
+            pt_warn(R->ctx, "card %s: line spacing %.2f (layout %.2f) to fit", c->no, l, leading);
+        else {
+            /* continued at the layout's size and spacing */
+            pt_rows_free(rows, NROWS);
+            if (!card_rows(R, c, rows, size, leading, false))
+                return pt_rows_free(rows, NROWS), 0;
+        }
+    }
+    const double *cols = L->card_cols;
+    if (fits) {
+        double spare = avail - rows_total(R, rows, NROWS);
+        rows[R_EVALUATION].extra = rows[R_SYNERGY].extra = rows[R_DIRECTION].extra = spare / 3;
+        pt_page *p = pt_rep_page(R);
+        double y = R->ytop;
+        pt_rows_draw(R, p, rows, NROWS, cols, &y);
+        pt_page_rect(p, L->left, R->ybottom, R->tw, R->ytop - R->ybottom, NULL, &L->rule,
+                     L->rule_frame);
+        pt_rows_free(rows, NROWS);
+        return 1;
+    }
+
+    /* 3. continuation pages: rows in order, a narrative row split between
+     * lines when at least one line fits; the header rows repeated. */
+    pt_row head[NROWS];
+    if (!card_rows(R, c, head, size, leading, true))
+        return pt_rows_free(rows, NROWS), pt_rows_free(head, NROWS), 0;
+    int pages = 0;
+    pt_page *p = NULL;
+    double y = 0;
+    for (int i = 0; i < NROWS; i++) {
+        pt_row *w = &rows[i];
+        size_t nlines = w->body ? w->cells[1].block.lines.lines.n : 0, done = 0;
+        for (;;) {
+            if (!p) {
+                p = pt_rep_page(R);
+                pages++;
+                y = R->ytop;
+                if (pages > 1)
+                    pt_rows_draw(R, p, &head[R_HEAD_LABELS], R_HEAD - R_HEAD_LABELS + 1, cols, &y);
+            }
+            double room = y - R->ybottom;
+            if (!w->body) {
+                double h = pt_row_height(R, w);
+                if (h > room && y < R->ytop - 1) {
+                    p = NULL;
+                    continue;
+                }
+                pt_row_draw(R, p, w, cols, L->left, y, h, 0, (size_t)-1);
+                y -= h;
+                break;
+            }
+            const pt_block *b = &w->cells[1].block;
+            double lh = pt_block_line_height(b);
+            size_t fit = (size_t)floor((room - 2 * L->pad_y) / lh + 1e-9);
+            size_t left = nlines - done;
+            double label_h = pt_cell_need(R, &w->cells[0]);
+            if (fit >= left && (left == 0 || label_h <= room)) {
+                double h = left * lh + 2 * L->pad_y;
+                if (h < label_h)
+                    h = label_h;
+                pt_row_draw(R, p, w, cols, L->left, y, h, done, left);
+                y -= h;
+                break;
+            }
+            if (fit >= 1 && label_h <= room) {
+                double h = room;
+                pt_row_draw(R, p, w, cols, L->left, y, h, done, fit);
+                done += fit;
+            }
+            p = NULL;
+        }
+    }
+    pt_warn(R->ctx, "card %s: too long for one page even at %.2f pt with line spacing %.2f; "
+            "continued on %d pages", c->no, L->min_size, L->min_leading, pages);
+    pt_rows_free(rows, NROWS);
+    pt_rows_free(head, NROWS);
+    return pages;
+}

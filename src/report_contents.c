@@ -1,0 +1,118 @@
+/* report_contents.c - the contents page: every project heading and card
+ * entry with its page number, a dot leader and a link, in two columns split
+ * between projects so that the taller column is as short as possible. */
+#include "report_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- contents ---- */
+
+/* Height of an entry in a column: its wrapped title and label lines. */
+static bool toc_entry_blocks(pt_rep *R, const pt_toc_entry *e, double colw, pt_block *title,
+                             pt_block *label)
+{
+    const pt_layout *L = R->L;
+    const pt_style *st = e->heading ? R->toc_project : R->toc_entry;
+    double w = colw - L->toc_number_w - 0.5 * st->size;
+    /* a card entry's wrapped title lines hang under the title, after "12 " */
+    const char *sp = e->heading ? NULL : strchr(e->text, ' ');
+    uint32_t hang_at = sp ? (uint32_t)(sp - e->text + 1) : 0;
+    if (!pt_block_set_hanging(R->ctx, R->ts, title, st, st->size, st->leading, w, e->text,
+                              hang_at))
+        return false;
+    if (e->label) {
+        const char *lt[1] = { e->label };
+        double ind = L->toc_label_indent * st->size;
+        if (!pt_block_set(R->ctx, R->ts, label, R->toc_entry, R->toc_entry->size,
+                          R->toc_entry->leading, colw - ind, lt, 1))
+            return false;
+    }
+    return true;
+}
+
+static void leader(pt_rep *R, pt_page *p, double x0, double x1, double baseline)
+{
+    const pt_layout *L = R->L;
+    double d = L->toc_dot_size, pitch = L->toc_dot_pitch;
+    /* dots on a grid from the right so columns of leaders line up */
+    for (double x = x1 - pitch; x >= x0; x -= pitch)
+        pt_page_rect(p, x, baseline + 0.5, d, d, &L->text, NULL, 0);
+}
+
+bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
+{
+    const pt_layout *L = R->L;
+    double colw = (R->tw - L->toc_gap) / 2;
+    /* Column split between projects: the split that makes the taller column
+     * shortest; on a tie the later split (left column fuller). */
+    int nproj = 0;
+    for (int i = 0; i < n; i++)
+        nproj += es[i].heading;
+    double *heights = pt_xcalloc((size_t)n, sizeof *heights);
+    pt_block *tb = pt_xcalloc((size_t)n, sizeof *tb), *lb = pt_xcalloc((size_t)n, sizeof *lb);
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++) {
+        ok = toc_entry_blocks(R, &es[i], colw, &tb[i], &lb[i]);
+        heights[i] = pt_block_height(&tb[i]) + (es[i].label ? pt_block_height(&lb[i]) : 0);
+    }
+    int split = n;
+    if (ok && nproj > 1) {
+        double best = 1e18;
+        for (int s = 1; s < nproj; s++) {
+            double left = 0, right = 0;
+            for (int i = 0; i < n; i++)
+                *(es[i].project < s ? &left : &right) += heights[i];
+            double worst = left > right ? left : right;
+            if (worst <= best) {
+                best = worst;
+                for (split = 0; split < n && es[split].project < s; split++)
+                    ;
+            }
+        }
+    }
+    double y = R->ytop, x = L->left;
+    for (int i = 0; i < n && ok; i++) {
+        if (i == split) {
+            y = R->ytop;
+            x = L->left + colw + L->toc_gap;
+        }
+        const pt_toc_entry *e = &es[i];
+        const pt_block *t = &tb[i];
+        double top = y;
+        double th = pt_block_draw(R->doc, p, t, 0, t->lines.lines.n, x, y, L->text);
+        /* the last title line: leader from its end to the number */
+        const pt_line *last = &t->lines.lines.v[t->lines.lines.n - 1];
+        double lh = pt_block_line_height(t);
+        double base = pt_baseline(y - th + lh, t->size, t->leading);
+        double end = x + last->right * t->size / 1000.0 + t->size * 0.5;
+        /* the number, right-aligned: set once, its width from its line */
+        pt_block nb = {0};
+        const char *nt[1] = { pt_sprintf(R->arena, "%d", e->page + 1) };
+        ok = pt_block_set(R->ctx, R->ts, &nb, t->style, t->size, t->leading, L->toc_number_w, nt, 1);
+        if (ok) {
+            double nx = x + colw - nb.lines.lines.v[0].right * t->size / 1000.0;
+            leader(R, p, end, nx - t->size * 0.4, base);
+            pt_block_draw(R->doc, p, &nb, 0, nb.lines.lines.n, nx, y - th + lh, L->text);
+        }
+        pt_block_free(&nb);
+        y -= th;
+        if (e->label) {
+            y -= pt_block_draw(R->doc, p, &lb[i], 0, lb[i].lines.lines.n,
+                               x + L->toc_label_indent * t->size, y, L->text);
+        }
+        pt_page_link(p, x, y, colw, top - y, e->page);
+        if (y < R->ybottom)
+            pt_warn(R->ctx, "the contents are %.0f pt taller than the page", R->ybottom - y);
+    }
+    for (int i = 0; i < n; i++) {
+        pt_block_free(&tb[i]);
+        pt_block_free(&lb[i]);
+    }
+    free(tb);
+    free(lb);
+    free(heights);
+    if (!ok)
+        pt_err_prefix(R->ctx, "%s: contents: ", R->r->file);
+    return ok;
+}
