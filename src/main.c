@@ -1,90 +1,147 @@
-/* main.c - the command line: read an edition, lay it out, write the PDF.
+/* main.c - the command line: GNU-style options, then one mode.
  *
- *   plantype [--check] [-o OUT.pdf] [--layout LAYOUT.xml] EDITION.xml
+ *   plantype [OPTION]... EDITION.xml           typeset into out/EDITION.pdf
+ *   plantype --check [OPTION]... EDITION.xml   validate, print a summary
  *
- * Exit status: 0 success, 1 I/O or internal error, 2 invalid input (see base.h).
- * Every error is printed once, here, as "plantype: file:line: <elem>: what". */
+ * Options are parsed with getopt_long, so they behave as in coreutils:
+ * "--opt=value" and "--opt value", long options abbreviated to any unique
+ * prefix, options and operands in any order, "--" ends the options. A mode
+ * (action) is chosen by its long option; each mode is one row of the mode
+ * table below and one entry function in a file of its own (see cmd.h).
+ *
+ * Exit status: 0 success, 1 I/O or internal error, 2 invalid input or a
+ * wrong command line (see base.h). Every error is printed once, here, as
+ * "plantype: file:line: <elem>: what". */
 #include "base.h"
-#include "model.h"
-#include "report.h"
+#include "cmd.h"
 
-#include <stdlib.h>
+#include <getopt.h>
 #include <string.h>
 
-static int usage(void)
+/* A mode: its option, what it takes and the function that does it. */
+typedef struct mode {
+    const char *option;      /* the long option choosing it; NULL for the default */
+    const char *operands;    /* its operands, for the usage lines */
+    int min_operands, max_operands;
+    int (*run)(pt_ctx *ctx, const pt_cmd *cmd);
+    const char *help;        /* its line in --help */
+} mode;
+
+/* Row 0 is the default mode. Add a mode with one row. */
+static const mode modes[] = {
+    { NULL, "EDITION.xml", 1, 1, pt_cmd_typeset, "typeset EDITION.xml into a PDF (the default)" },
+    { "check", "EDITION.xml", 1, 1, pt_cmd_check,
+      "validate and load the edition, print a summary, write nothing" },
+};
+enum { NMODES = sizeof modes / sizeof modes[0] };
+
+/* The options every mode shares. A mode's own option gets the value
+ * OPT_MODE + its row. */
+enum { OPT_LAYOUT = 256, OPT_MODE = 512 };
+static const struct option general_options[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "layout", required_argument, NULL, OPT_LAYOUT },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+};
+enum { NGENERAL = sizeof general_options / sizeof general_options[0] };
+static const char short_options[] = "o:qhV";
+
+static void print_help(void)
 {
-    fputs("usage: plantype [--check] [-o OUT.pdf] [--layout LAYOUT.xml] EDITION.xml\n"
-          "  --check    validate and load the edition, print a summary, write nothing\n"
-          "  -o FILE    the PDF to write (default: out/<edition name>.pdf)\n"
-          "  --layout F the layout (default: layouts/a4-report.xml of the installation)\n",
-          stderr);
-    return PT_EXIT_IO;
+    printf("Usage: plantype [OPTION]... %s\n", modes[0].operands);
+    for (int i = 1; i < NMODES; i++)
+        printf("  or:  plantype --%s [OPTION]... %s\n", modes[i].option, modes[i].operands);
+    fputs("Typeset a yearly action-plan progress report (進行管理表) from its XML\n"
+          "edition into a paginated A4 PDF.\n"
+          "\n"
+          "Actions (at most one; without one, plantype typesets):\n", stdout);
+    for (int i = 1; i < NMODES; i++)
+        printf("      --%-12s  %s\n", modes[i].option, modes[i].help);
+    fputs("\n"
+          "Options:\n"
+          "  -o, --output=FILE   write the PDF to FILE, '-' for standard output\n"
+          "                      (default: out/NAME.pdf for NAME.xml; folders are created)\n"
+          "      --layout=FILE   the layout (default: layouts/a4-report.xml of the data)\n"
+          "  -q, --quiet         no summary line after a successful run\n"
+          "  -h, --help          display this help and exit\n"
+          "  -V, --version       output version information and exit\n"
+          "\n"
+          "Environment:\n"
+          "  PLANTYPE_DATA       the folder holding fonts/, input/ and layouts/\n"
+          "  SOURCE_DATE_EPOCH   the PDF's creation date (seconds since 1970)\n"
+          "  PLANTYPE_TIMES      print the time of each phase to stderr\n"
+          "\n"
+          "Exit status: 0 success, 1 I/O or internal error, 2 invalid input or usage.\n",
+          stdout);
 }
 
-/* "input/r6.xml" -> "out/r6.pdf" */
-static char *default_output(pt_arena *a, const char *in)
+static void print_version(void)
 {
-    const char *base = strrchr(in, '/');
-    base = base ? base + 1 : in;
-    size_t n = strlen(base);
-    if (n > 4 && !strcmp(base + n - 4, ".xml"))
-        n -= 4;
-    return pt_sprintf(a, "out/%.*s.pdf", (int)n, base);
+    printf("plantype %s\n"
+           "Fonts: BIZ UDGothic, SIL Open Font License 1.1.\n",
+           PT_VERSION);
 }
 
-static void print_summary(const pt_report *r)
+/* A wrong command line: the message (when given), the hint, status 2. */
+static int usage_error(const char *fmt, const char *arg)
 {
-    int incomplete = 0;
-    for (int i = 0; i < r->ncards; i++)
-        incomplete += r->cards[i]->incomplete;
-    printf("%s: %d projects, %d initiatives, %d cards (%d complete, %d incomplete)\n", r->file,
-           r->nprojects, r->ninitiatives, r->ncards, r->ncards - incomplete, incomplete);
+    if (fmt) {
+        fputs("plantype: ", stderr);
+        fprintf(stderr, fmt, arg);
+        fputc('\n', stderr);
+    }
+    fputs("Try 'plantype --help' for more information.\n", stderr);
+    return PT_EXIT_INVALID;
 }
 
 int main(int argc, char **argv)
 {
-    bool check = false;
-    const char *in = NULL, *out = NULL, *layout = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--check"))
-            check = true;
-        else if (!strcmp(argv[i], "-o") && i + 1 < argc)
-            out = argv[++i];
-        else if (!strcmp(argv[i], "--layout") && i + 1 < argc)
-            layout = argv[++i];
-        else if (argv[i][0] == '-' || in)
-            return usage();
-        else
-            in = argv[i];
+    struct option options[NGENERAL + NMODES + 1];
+    int n = 0;
+    for (int i = 0; i < NGENERAL; i++)
+        options[n++] = general_options[i];
+    for (int i = 1; i < NMODES; i++)
+        options[n++] = (struct option){ modes[i].option, no_argument, NULL, OPT_MODE + i };
+    options[n] = (struct option){ 0 };
+
+    /* getopt_long names the program by argv[0] in its messages
+     * ("plantype: unrecognized option '--bogus'"), whatever path ran it. */
+    argv[0] = (char *)"plantype";
+    pt_cmd cmd = { 0 };
+    int m = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, short_options, options, NULL)) != -1) {
+        switch (c) {
+        case 'o': cmd.output = optarg; break;
+        case OPT_LAYOUT: cmd.layout = optarg; break;
+        case 'q': cmd.quiet = true; break;
+        case 'h': print_help(); return PT_EXIT_OK;
+        case 'V': print_version(); return PT_EXIT_OK;
+        default:
+            if (c < OPT_MODE || c >= OPT_MODE + NMODES)
+                return usage_error(NULL, NULL);  /* getopt_long said what */
+            if (m && m != c - OPT_MODE) {
+                fprintf(stderr, "plantype: --%s and --%s cannot be used together\n",
+                        modes[m].option ? modes[m].option : "",
+                        modes[c - OPT_MODE].option ? modes[c - OPT_MODE].option : "");
+                return usage_error(NULL, NULL);
+            }
+            m = c - OPT_MODE;
+        }
     }
-    if (!in)
-        return usage();
+    cmd.operands = argv + optind;
+    cmd.noperands = argc - optind;
+    if (cmd.noperands < modes[m].min_operands)
+        return usage_error("missing operand: %s", modes[m].operands);
+    if (cmd.noperands > modes[m].max_operands)
+        return usage_error("extra operand '%s'", cmd.operands[modes[m].max_operands]);
 
     pt_ctx ctx;
     pt_ctx_init(&ctx);
-    pt_arena *arena = pt_arena_new();
-    int status = PT_EXIT_OK;
-    double t = pt_now();
-    pt_report *r = pt_report_load(&ctx, arena, in);
-    pt_phase("read and validate the edition", &t);
-    if (!r) {
-        status = ctx.status ? ctx.status : PT_EXIT_IO;
-    } else if (check) {
-        print_summary(r);
-        for (int i = 0; i < r->ncards; i++)
-            if (r->cards[i]->incomplete)
-                pt_warn(&ctx, "%s:%d: card %s is incomplete: the source lacks its content",
-                        r->file, r->cards[i]->line, r->cards[i]->no);
-    } else {
-        if (!out)
-            out = default_output(arena, in);
-        if (!layout)
-            layout = pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir());
-        if (!pt_typeset(&ctx, r, layout, out))
-            status = ctx.status ? ctx.status : PT_EXIT_IO;
-    }
+    int status = modes[m].run(&ctx, &cmd);
     if (status != PT_EXIT_OK)
         fprintf(stderr, "plantype: %s\n", ctx.err);
-    pt_arena_free(arena);
     return status;
 }

@@ -420,7 +420,8 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
     return ok;
 }
 
-bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path)
+bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path,
+                int *npages)
 {
     pt_arena *arena = pt_arena_new();
     pt_doc doc = {0};
@@ -442,6 +443,8 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
         ok = o && pt_doc_render(ctx, &doc, o);
         pt_phase("render the display list", &t);
         ok = ok && pt_pdf_save(o, ctx, out_path);
+        if (ok && npages)
+            *npages = (int)doc.pages.n;
         pt_phase("write the PDF (subset fonts, content, compression)", &t);
         if (o)
             pt_pdf_free(o);

@@ -13,8 +13,10 @@
 bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt_arena *arena,
                     pt_doc *doc, pt_layout **layout);
 
-/* Typesets the report into the PDF at out_path (written atomically).
- * False with ctx->err on failure; nothing is left at out_path then. */
-bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path);
+/* Typesets the report into the PDF at out_path (written atomically) and
+ * sets *npages (when not NULL) to its page count. False with ctx->err on
+ * failure; nothing is left at out_path then. */
+bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path,
+                int *npages);
 
 #endif

@@ -1,0 +1,39 @@
+/* cmd.h - the program's actions ("modes") as main.c calls them.
+ *
+ * main.c parses the command line (getopt_long) into a pt_cmd and calls the
+ * one entry function of the chosen mode; each mode lives in a file of its own
+ * (cmd_typeset.c, cmd_check.c, ...). An entry function returns the exit status
+ * (PT_EXIT_OK, PT_EXIT_IO or PT_EXIT_INVALID); on failure the message is in
+ * ctx->err and main prints it. Warnings go through pt_warn as everywhere.
+ *
+ * Adding a mode: write `int pt_cmd_NAME(pt_ctx *, const pt_cmd *)` in
+ * src/cmd_NAME.c, declare it here, and add one row to the mode table in
+ * main.c (its option, operands and help line); options of its own go into
+ * pt_cmd and main.c's option table. */
+#ifndef PT_CMD_H
+#define PT_CMD_H
+
+#include "base.h"
+
+/* The program's version: the one place it is written. */
+#define PT_VERSION "0.9.0"
+
+/* What the command line asked for. Strings point into argv. */
+typedef struct pt_cmd {
+    char **operands;     /* the operands after the options, e.g. the edition */
+    int noperands;
+    const char *output;  /* -o FILE; "-" is standard output; NULL: the mode's default */
+    const char *layout;  /* --layout FILE; NULL: layouts/a4-report.xml of the data folder */
+    bool quiet;          /* -q: no summary line on success */
+} pt_cmd;
+
+/* Typesets the edition operands[0] into a PDF (default out/<name>.pdf,
+ * folders created as needed; "-" writes it to standard output) and prints
+ * "plantype: wrote FILE: N pages, N warnings" to stderr. */
+int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd);
+
+/* Validates and loads the edition operands[0], warns about incomplete cards
+ * and prints its summary to stdout; writes nothing. */
+int pt_cmd_check(pt_ctx *ctx, const pt_cmd *cmd);
+
+#endif

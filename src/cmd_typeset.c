@@ -1,0 +1,113 @@
+/* cmd_typeset.c - the default mode: typeset an edition into a PDF.
+ *
+ * The PDF goes to -o FILE or, by default, to out/<edition name>.pdf under
+ * the current folder; missing folders on the way are created. The backend
+ * writes a file atomically (temporary + rename), so "-o -" typesets into a
+ * private temporary folder and copies the finished file to standard output:
+ * nothing reaches stdout unless the whole PDF was built. On success one line
+ * goes to stderr, after any warnings, so a run never ends on a lone warning:
+ *   plantype: wrote out/r6.pdf: 51 pages, 1 warning */
+#include "cmd.h"
+#include "model.h"
+#include "report.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* "input/r6.xml" -> "out/r6.pdf" */
+static char *default_output(pt_arena *a, const char *in)
+{
+    const char *base = strrchr(in, '/');
+    base = base ? base + 1 : in;
+    size_t n = strlen(base);
+    if (n > 4 && !strcmp(base + n - 4, ".xml"))
+        n -= 4;
+    return pt_sprintf(a, "out/%.*s.pdf", (int)n, base);
+}
+
+/* Creates every missing folder on the way to the file at path (mkdir -p of
+ * its folder). False with ctx->err when one cannot be made. */
+static bool make_parent_dirs(pt_ctx *ctx, pt_arena *a, const char *path)
+{
+    char *dir = pt_strdup(a, path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return true;
+    *slash = '\0';
+    for (char *p = dir + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+            return pt_fail(ctx, "%s: cannot create folder %s: %s", path, dir, strerror(errno));
+        *p = c;
+        if (!c)
+            return true;
+    }
+}
+
+/* Copies the file at path to standard output. */
+static bool copy_to_stdout(pt_ctx *ctx, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return pt_fail(ctx, "%s: cannot open: %s", path, strerror(errno));
+    char buf[65536];
+    size_t n;
+    bool ok = true;
+    while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        ok = fwrite(buf, 1, n, stdout) == n;
+    ok = ok && !ferror(f) && fflush(stdout) == 0;
+    fclose(f);
+    if (!ok)
+        return pt_fail(ctx, "standard output: cannot write: %s", strerror(errno));
+    return true;
+}
+
+/* Typesets into a private temporary folder and copies the PDF to stdout. */
+static bool typeset_to_stdout(pt_ctx *ctx, pt_arena *a, const pt_report *r, const char *layout,
+                              int *npages)
+{
+    if (isatty(STDOUT_FILENO)) {
+        pt_invalid(ctx, "-o -: standard output is a terminal; redirect it or name a file");
+        return false;
+    }
+    const char *tmpdir = getenv("TMPDIR");
+    char *dir = pt_sprintf(a, "%s/plantype-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    if (!mkdtemp(dir))
+        return pt_fail(ctx, "%s: cannot create a temporary folder: %s", dir, strerror(errno));
+    char *path = pt_sprintf(a, "%s/out.pdf", dir);
+    bool ok = pt_typeset(ctx, r, layout, path, npages) && copy_to_stdout(ctx, path);
+    unlink(path);
+    rmdir(dir);
+    return ok;
+}
+
+int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
+{
+    pt_arena *arena = pt_arena_new();
+    const char *in = cmd->operands[0];
+    double t = pt_now();
+    pt_report *r = pt_report_load(ctx, arena, in);
+    pt_phase("read and validate the edition", &t);
+    const char *layout = cmd->layout ? cmd->layout
+                                     : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir());
+    const char *out = cmd->output ? cmd->output : default_output(arena, in);
+    bool to_stdout = !strcmp(out, "-");
+    int npages = 0;
+    bool ok = r != NULL;
+    if (ok && to_stdout)
+        ok = typeset_to_stdout(ctx, arena, r, layout, &npages);
+    else if (ok)
+        ok = make_parent_dirs(ctx, arena, out) && pt_typeset(ctx, r, layout, out, &npages);
+    if (ok && !cmd->quiet)
+        fprintf(stderr, "plantype: wrote %s: %d %s, %d %s\n", to_stdout ? "standard output" : out,
+                npages, npages == 1 ? "page" : "pages", ctx->nwarn,
+                ctx->nwarn == 1 ? "warning" : "warnings");
+    pt_arena_free(arena);
+    return ok ? PT_EXIT_OK : ctx->status ? ctx->status : PT_EXIT_IO;
+}
