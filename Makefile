@@ -2,7 +2,9 @@
 #
 # `make`        installs missing Debian packages (as root; otherwise prints the
 #               apt-get line), builds build/plantype and typesets input/r6.xml
-#               into out/r6.pdf.
+#               into out/r6.pdf (`make EDITION=input/r7.xml`: out/r7.pdf).
+#               One run is enough on a fresh machine: `deps` runs first, then a
+#               sub-make that reads pkg-config once the packages are there.
 # `make test`   builds and runs the test suite, then again under AddressSanitizer
 #               and UndefinedBehaviorSanitizer (build/asan). Closing line: N passed, N failed.
 # `make bench`  median time and peak memory of typesetting (see tests/bench.sh).
@@ -27,9 +29,15 @@ LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRCS))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/*_test.c))
 
 EDITION ?= input/r6.xml
+PDF     := out/$(basename $(notdir $(EDITION))).pdf
 
-.PHONY: all build deps test test-plain check-asan bench clean
-all: deps build out/r6.pdf
+.PHONY: all pdf build deps test test-plain check-asan bench clean
+# The flags above came from pkg-config when this make started, maybe before
+# `deps` installed the libraries: everything that compiles runs in a sub-make.
+all: deps
+	@$(MAKE) --no-print-directory pdf
+
+pdf: build $(PDF)
 
 build: $(BUILD)/plantype $(TESTS)
 
@@ -54,7 +62,7 @@ $(BUILD)/tests/%: tests/%.c tests/test.h $(LIB_OBJS) | $(BUILD)/tests
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
-out/r6.pdf: $(BUILD)/plantype $(EDITION) $(wildcard layouts/* input/*.rng fonts/*.ttf)
+$(PDF): $(BUILD)/plantype $(EDITION) $(wildcard layouts/* input/*.rng fonts/*.ttf)
 	$(BUILD)/plantype $(EDITION) -o $@
 
 test: deps
@@ -69,7 +77,8 @@ check-asan: deps
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' build
 	@tests/run.sh build/asan
 
-bench: deps build
+bench: deps
+	@$(MAKE) --no-print-directory build
 	@tests/bench.sh
 
 clean:
