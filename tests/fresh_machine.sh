@@ -34,7 +34,8 @@ chroot "$t/root" /bin/bash -eu -c "
   if pkg-config --exists harfbuzz 2>/dev/null || [ -e /usr/include/hpdf.h ]; then
     echo \"harfbuzz or hpdf.h still present\"; exit 1; fi
   echo \"== removed; hb.h and hpdf.h are gone\"
-  git clone -q \"$repo\" /tmp/fresh && cd /tmp/fresh
+  git clone -q --no-local \"$repo\" /tmp/fresh
+  cd /tmp/fresh
   echo \"== make (once) in a fresh clone of $repo at \$(git rev-parse --short HEAD)\"
   make
   echo \"== result\"
