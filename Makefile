@@ -49,6 +49,14 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	  else echo "missing Debian packages; run: sudo apt-get install$$missing"; exit 1; fi; fi
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then echo "installing: nodejs npm"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null || exit 1; \
+	  else echo "missing npm; run: sudo apt-get install nodejs npm"; exit 1; fi; }
+	@$(MAKE) -s --no-print-directory tests/node_modules/.package-lock.json
+
+# pdf.js for the text and structure tests, at the version tests/package-lock.json pins.
+tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
 	@echo "CC $@"; $(CC) $(CFLAGS) -c $< -o $@

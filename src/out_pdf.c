@@ -62,6 +62,7 @@
  * dates come from pt_doc_info.created and the subset tag is a hash of the
  * font name and the glyph set. */
 #include "out.h"
+#include "pdf_twin.h"
 
 #include <errno.h>
 #include <math.h>
@@ -96,17 +97,27 @@ typedef struct text_var {
 
 typedef PT_VEC(HPDF_Dict) dict_vec;
 
+/* A twin of a glyph (pdf_twin.h) with its CID, in a list per original glyph. */
+typedef struct twin_node {
+    struct twin_node *next;
+    uint32_t extra, cid;
+} twin_node;
+
 typedef struct pdf_font {
     pt_font *font;              /* borrowed */
-    unsigned nglyphs;
-    text_var **vars;            /* [nglyphs] heap; NULL: glyph never drawn */
+    unsigned nglyphs;           /* glyphs of the face: CIDs below are glyph ids */
+    bool twins_ok;              /* the face's program can take twins */
+    PT_VEC(pt_twin) twins;      /* CID nglyphs + i is twin i */
+    twin_node **twin_of;        /* [nglyphs] heap: the twins of each glyph (arena nodes) */
+    PT_VEC(text_var *) vars;    /* [nglyphs + twins.n]: per CID; NULL: never drawn */
     char base_name[160];        /* "ABCDEF+PostScriptName", set with the first Type0 */
     dict_vec type0;             /* [k]: variant k's Type0 font, NULL until a page uses it */
 } pdf_font;
 
 typedef struct run_glyph {
-    uint32_t gid;
+    uint32_t gid;               /* the CID: a glyph id or a twin's */
     float x, y;
+    bool space;                 /* stands for one U+0020 */
     text_var *t;                /* the text this glyph stands for, may be empty */
 } run_glyph;
 
@@ -319,7 +330,10 @@ static size_t font_index(pdf_out *p, pt_font *font)
             return i;
     pdf_font pf = {.font = font};
     pf.nglyphs = hb_face_get_glyph_count(pt_font_face(font));
-    pf.vars = pt_xcalloc(pf.nglyphs, sizeof *pf.vars);
+    pf.twins_ok = pt_twin_supported(pt_font_face(font));
+    pf.twin_of = pt_xcalloc(pf.nglyphs, sizeof *pf.twin_of);
+    pf.vars.v = pt_xcalloc(pf.nglyphs, sizeof *pf.vars.v);
+    pf.vars.n = pf.vars.cap = pf.nglyphs;
     PT_PUSH(p->fonts, pf);
     return p->fonts.n - 1;
 }
@@ -329,7 +343,7 @@ static size_t font_index(pdf_out *p, pt_font *font)
 static text_var *count_text(pdf_out *p, pdf_font *pf, uint32_t gid, const char *s,
                             uint32_t len)
 {
-    text_var **at = &pf->vars[gid];
+    text_var **at = &pf->vars.v[gid];
     for (; *at; at = &(*at)->next)
         if ((*at)->len == len && memcmp((*at)->s, s, len) == 0) {
             (*at)->count++;
@@ -349,16 +363,40 @@ static text_var *count_text(pdf_out *p, pdf_font *pf, uint32_t gid, const char *
 static const text_var *best_text(const pdf_font *pf, uint32_t gid)
 {
     const text_var *best = NULL;
-    for (const text_var *v = pf->vars[gid]; v; v = v->next)
+    for (const text_var *v = pf->vars.v[gid]; v; v = v->next)
         if (!best || v->count > best->count)
             best = v;
     return best;
 }
 
-/* Width of a glyph in /W units (1/1000 em), as written in /W. */
-static double glyph_width(const pdf_font *pf, uint32_t gid)
+/* Width of a CID in /W units (1/1000 em), as written in /W: a glyph's
+ * advance, a twin's that of its original plus the extra. */
+static double glyph_width(const pdf_font *pf, uint32_t cid)
 {
-    return round3(pt_font_advance(pf->font, gid) * 1000.0 / pt_font_upem(pf->font));
+    uint32_t extra = 0;
+    if (cid >= pf->nglyphs) {
+        const pt_twin *t = &pf->twins.v[cid - pf->nglyphs];
+        cid = t->gid;
+        extra = t->extra;
+    }
+    return round3(pt_font_advance(pf->font, cid) * 1000.0 / pt_font_upem(pf->font)) + extra;
+}
+
+/* The CID of glyph gid's twin wider by extra (pdf_twin.h), made on first use. */
+static uint32_t twin_cid(pdf_out *p, pdf_font *pf, uint32_t gid, uint32_t extra)
+{
+    for (twin_node *t = pf->twin_of[gid]; t; t = t->next)
+        if (t->extra == extra)
+            return t->cid;
+    twin_node *t = pt_alloc(p->arena, sizeof *t);
+    t->extra = extra;
+    t->cid = pf->nglyphs + (uint32_t)pf->twins.n;
+    t->next = pf->twin_of[gid];
+    pf->twin_of[gid] = t;
+    pt_twin tw = {gid, extra};
+    PT_PUSH(pf->twins, tw);
+    PT_PUSH(pf->vars, NULL);
+    return t->cid;
 }
 
 /* ---- drawing calls: recording ---- */
@@ -399,6 +437,31 @@ static bool pdf_begin_page(pt_out *o, pt_ctx *ctx, float width, float height)
     return true;
 }
 
+/* Where the layout leaves a gap between two glyphs of a run, readers would
+ * extract a space that is not in the text (pdf_twin.h). So a space glyph is
+ * moved to the end of the glyph before it (its position does not show, and
+ * readers then see the space character and no second gap), and a glyph
+ * followed by a wider gap than PT_TWIN_GAP_MAX on the same baseline is drawn
+ * as its twin, which advances over the gap. x are in points, gaps measured
+ * with the widths written in /W. */
+static void close_gaps(pdf_out *p, pdf_font *pf, run_glyph *g, size_t n, float size)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (g[i + 1].y != g[i].y)
+            continue;
+        double end = g[i].x + glyph_width(pf, g[i].gid) * size / 1000.0;
+        if (g[i + 1].space) {
+            g[i + 1].x = (float)end;
+            continue;
+        }
+        if (!pf->twins_ok)
+            continue;
+        uint32_t extra = pt_twin_extra((g[i + 1].x - end) * 1000.0 / size);
+        if (extra)
+            g[i].gid = twin_cid(p, pf, g[i].gid, extra);
+    }
+}
+
 static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float x, float y,
                        const pt_draw_glyph *g, size_t n, const char *text, pt_rgb color)
 {
@@ -421,8 +484,13 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
             (g[i].text_end > g[i].text_start && !text))
             return pt_fail(ctx, "internal error: bad glyph %zu in a run", i);
         uint32_t len = g[i].text_end - g[i].text_start;
-        text_var *t = count_text(p, pf, g[i].gid, len ? text + g[i].text_start : "", len);
-        rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y, .t = t};
+        rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y,
+                            .space = len == 1 && text[g[i].text_start] == ' '};
+    }
+    close_gaps(p, pf, rg, n, size);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t len = g[i].text_end - g[i].text_start;
+        rg[i].t = count_text(p, pf, rg[i].gid, len ? text + g[i].text_start : "", len);
     }
     item it = {.font = fi, .size = size, .x = x, .y = y, .color = color, .g = rg, .n = n};
     PT_PUSH(p->pages.v[p->pages.n - 1].items, it);
@@ -608,7 +676,7 @@ static uint32_t text_variant(const pdf_font *pf, uint32_t gid, text_var *t)
     if (t->variant)
         return t->variant;
     for (uint32_t k = 1;; k++) {
-        const text_var *v = pf->vars[gid];
+        const text_var *v = pf->vars.v[gid];
         while (v && v->variant != k)
             v = v->next;
         if (!v) {
@@ -720,8 +788,8 @@ static void make_base_name(pdf_font *pf)
     const char *ps = pt_font_psname(pf->font);
     for (const char *c = ps; *c; c++)
         h = (h ^ (unsigned char)*c) * 16777619u;
-    for (uint32_t g = 0; g < pf->nglyphs; g++)
-        if (pf->vars[g])
+    for (uint32_t g = 0; g < pf->vars.n; g++)
+        if (pf->vars.v[g])
             for (int k = 0; k < 4; k++)
                 h = (h ^ ((g >> (8 * k)) & 0xFF)) * 16777619u;
     char tag[7];
@@ -817,8 +885,10 @@ static hb_blob_t *subset_font(pt_ctx *ctx, const pdf_font *pf)
     }
     hb_set_t *glyphs = hb_subset_input_glyph_set(in);
     for (uint32_t g = 0; g < pf->nglyphs; g++)
-        if (pf->vars[g])
+        if (pf->vars.v[g])
             hb_set_add(glyphs, g);
+    for (size_t i = 0; i < pf->twins.n; i++)
+        hb_set_add(glyphs, pf->twins.v[i].gid);     /* a twin's component */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
     /* Layout and vertical tables are of no use to a PDF reader. */
     static const hb_tag_t drop[] = {
@@ -842,7 +912,12 @@ static hb_blob_t *subset_font(pt_ctx *ctx, const pdf_font *pf)
         pt_fail(ctx, "%s: HarfBuzz could not subset the font", pt_font_path(pf->font));
         return NULL;
     }
-    return blob;
+    if (pf->twins.n == 0)
+        return blob;
+    hb_blob_t *with_twins = pt_twin_program(ctx, blob, pt_font_path(pf->font), pf->nglyphs,
+                                            pf->twins.v, pf->twins.n);
+    hb_blob_destroy(blob);
+    return with_twins;
 }
 
 /* The /W array: runs of consecutive glyph ids "g [w1 w2 ...]", glyphs of
@@ -856,8 +931,8 @@ static HPDF_Array widths_array(pdf_out *p, const pdf_font *pf)
     HPDF_Array run = NULL;
     uint32_t next = 0;
     size_t in_run = 0;
-    for (uint32_t g = 0; g < pf->nglyphs; g++) {
-        if (!pf->vars[g])
+    for (uint32_t g = 0; g < pf->vars.n; g++) {
+        if (!pf->vars.v[g])
             continue;
         double wd = glyph_width(pf, g);
         if (wd == DEFAULT_WIDTH)
@@ -896,7 +971,7 @@ static const text_var *variant_text(const pdf_font *pf, uint32_t gid, uint32_t k
 {
     if (k == 0)
         return best_text(pf, gid);
-    const text_var *v = pf->vars[gid];
+    const text_var *v = pf->vars.v[gid];
     while (v && v->variant != k)
         v = v->next;
     return v;
@@ -910,8 +985,8 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
     PT_VEC(cmap_entry) e = {0};
     pt_buf hex = {0};
     PT_VEC(size_t) offs = {0};
-    for (uint32_t g = 0; g < pf->nglyphs; g++) {
-        const text_var *t = pf->vars[g] ? variant_text(pf, g, variant) : NULL;
+    for (uint32_t g = 0; g < pf->vars.n; g++) {
+        const text_var *t = pf->vars.v[g] ? variant_text(pf, g, variant) : NULL;
         if (!t || t->len == 0)
             continue;
         size_t off = hex.n;
@@ -1373,7 +1448,9 @@ void pt_pdf_free(pt_out *o)
     pdf_out *p = pdf_of(o);
     HPDF_Free(p->pdf);
     for (size_t i = 0; i < p->fonts.n; i++) {
-        free(p->fonts.v[i].vars);
+        free(p->fonts.v[i].vars.v);
+        free(p->fonts.v[i].twins.v);
+        free(p->fonts.v[i].twin_of);
         free(p->fonts.v[i].type0.v);
     }
     free(p->fonts.v);

@@ -334,8 +334,12 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, 
              * a wa-o glue where it separates Japanese and Latin. */
             const unit *next = i + 2 < n ? &u[i + 2] : NULL;
             double space = ts->glyphs.v[b->g0].adv * scale;
-            if (a->k == K_SPACE || trail_aki(a->k) > 0 || (next && lead_aki(next->k) > 0)) {
+            if (a->k == K_SPACE) {
                 gl.nat = 0;
+            } else if (trail_aki(a->k) > 0 || (next && lead_aki(next->k) > 0)) {
+                /* The space takes the aki the pair would have without it
+                 * (【累計】 ※: the half em after 】), not nothing. */
+                gl = next ? glue_between(a, next) : gl;
             } else if (next && ((a->k == K_IDEO && next->k == K_LATIN)
                                 || (a->k == K_LATIN && next->k == K_IDEO))) {
                 gl = wao_glue();

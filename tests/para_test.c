@@ -117,6 +117,18 @@ static void spacing_cases(void)
     NEAR(l.lines.v[0].right, 3750, "S7 CO2 flush: no wa-o glue at the line end");
     NEAR(x_at(&l, s7b, "C", 0), 2250, "S7 C after 1/4 em");
     pt_lines_free(&l);
+    /* S8: a source space after a closer (card 14's indicator, 【累計】 ※有機)
+     * keeps the closer's 1/2 em aki (JLREQ: 】 is a half-em body plus 1/2 em):
+     * 字 1000, aki 500, 【 500, 累計 2000, 】 500, aki 500: ※ at 5000. Without the space
+     * the same 1/2 em separates them; the space never takes it away. */
+    const char *s8 = "字【累計】 ※字";
+    l = lay(s8, 20000, 0, false, PT_ALIGN_LEFT);
+    NEAR(x_at(&l, s8, "※", 0), 5000, "S8 ※ 1/2 em after 】 with a space between");
+    pt_lines_free(&l);
+    const char *s8b = "字【累計】※字";
+    l = lay(s8b, 20000, 0, false, PT_ALIGN_LEFT);
+    NEAR(x_at(&l, s8b, "※", 0), 5000, "S8 ※ 1/2 em after 】 without a space");
+    pt_lines_free(&l);
 }
 
 static void justification_cases(void)
