@@ -50,7 +50,7 @@ deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	  else echo "missing Debian packages; run: sudo apt-get install$$missing"; exit 1; fi; fi
 	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then echo "installing: nodejs npm"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null || exit 1; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null || exit 1; \
 	  else echo "missing npm; run: sudo apt-get install nodejs npm"; exit 1; fi; }
 	@$(MAKE) -s --no-print-directory tests/node_modules/.package-lock.json
 
