@@ -25,6 +25,7 @@ typedef struct pt_cmd {
     const char *output;  /* -o FILE; "-" is standard output; NULL: the mode's default */
     const char *layout;  /* --layout FILE; NULL: layouts/a4-report.xml of the data folder */
     bool quiet;          /* -q: no summary line on success */
+    bool final;          /* --final: the official print (incomplete cards are errors) */
 } pt_cmd;
 
 /* Typesets the edition operands[0] into a PDF (default out/<name>.pdf,
@@ -32,8 +33,9 @@ typedef struct pt_cmd {
  * "plantype: wrote FILE: N pages, N warnings" to stderr. */
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd);
 
-/* Validates and loads the edition operands[0], warns about incomplete cards
- * and prints its summary to stdout; writes nothing. */
+/* Checks the edition operands[0] (check_run.h) and prints every finding,
+ * then "N errors, M warnings", to stdout; writes nothing. Status 2 when there
+ * are errors. */
 int pt_cmd_check(pt_ctx *ctx, const pt_cmd *cmd);
 
 #endif

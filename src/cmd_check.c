@@ -1,31 +1,28 @@
-/* cmd_check.c - the --check mode: load and validate an edition, write nothing.
+/* cmd_check.c - the --check mode: every finding of an edition in one pass,
+ * written nowhere but to standard output.
  *
- * The edition goes through the same loader as for typesetting (well-formed,
- * schema, the loader's own checks); then each incomplete card is warned about
- * and the summary printed last, so the run's last line is the result. */
+ *   input/r6.xml:1098:0: warning: card 37 is incomplete: … [incomplete-card]
+ *   0 errors, 1 warning
+ *
+ * The findings come from check_run.c (the loader, the data and text rules,
+ * the fonts and the layout's fitting), sorted by place; --final makes an
+ * incomplete card an error. Exit status 2 when there is an error, else 0. */
+#include "check_run.h"
 #include "cmd.h"
-#include "model.h"
 
 int pt_cmd_check(pt_ctx *ctx, const pt_cmd *cmd)
 {
     pt_arena *arena = pt_arena_new();
+    pt_findings f;
+    pt_findings_init(&f, arena);
+    const char *layout = cmd->layout ? cmd->layout
+                                     : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir());
     double t = pt_now();
-    pt_report *r = pt_report_load(ctx, arena, cmd->operands[0]);
-    pt_phase("read and validate the edition", &t);
-    if (!r) {
-        pt_arena_free(arena);
-        return ctx->status ? ctx->status : PT_EXIT_IO;
-    }
-    int incomplete = 0;
-    for (int i = 0; i < r->ncards; i++) {
-        if (!r->cards[i]->incomplete)
-            continue;
-        incomplete++;
-        pt_warn(ctx, "%s:%d: card %s is incomplete: the source lacks its content", r->file,
-                r->cards[i]->line, r->cards[i]->no);
-    }
-    printf("%s: %d projects, %d initiatives, %d cards (%d complete, %d incomplete)\n", r->file,
-           r->nprojects, r->ninitiatives, r->ncards, r->ncards - incomplete, incomplete);
+    int status = pt_check_edition(ctx, arena, cmd->operands[0], layout, cmd->final, &f);
+    pt_phase("check the edition", &t);
+    if (status != PT_EXIT_IO)
+        pt_findings_print(&f, stdout);
+    pt_findings_free(&f);
     pt_arena_free(arena);
-    return PT_EXIT_OK;
+    return status;
 }

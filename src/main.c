@@ -31,16 +31,17 @@ typedef struct mode {
 static const mode modes[] = {
     { NULL, "EDITION.xml", 1, 1, pt_cmd_typeset, "typeset EDITION.xml into a PDF (the default)" },
     { "check", "EDITION.xml", 1, 1, pt_cmd_check,
-      "validate and load the edition, print a summary, write nothing" },
+      "list every problem of the edition (FILE:LINE:COL: error|warning: ... [rule]), write nothing" },
 };
 enum { NMODES = sizeof modes / sizeof modes[0] };
 
 /* The options every mode shares. A mode's own option gets the value
  * OPT_MODE + its row. */
-enum { OPT_LAYOUT = 256, OPT_MODE = 512 };
+enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_MODE = 512 };
 static const struct option general_options[] = {
     { "output", required_argument, NULL, 'o' },
     { "layout", required_argument, NULL, OPT_LAYOUT },
+    { "final", no_argument, NULL, OPT_FINAL },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -64,6 +65,7 @@ static void print_help(void)
           "  -o, --output=FILE   write the PDF to FILE, '-' for standard output\n"
           "                      (default: out/NAME.pdf for NAME.xml; folders are created)\n"
           "      --layout=FILE   the layout (default: layouts/a4-report.xml of the data)\n"
+          "      --final         the official print: an incomplete card is an error\n"
           "  -q, --quiet         no summary line after a successful run\n"
           "  -h, --help          display this help and exit\n"
           "  -V, --version       output version information and exit\n"
@@ -116,6 +118,7 @@ int main(int argc, char **argv)
         switch (c) {
         case 'o': cmd.output = optarg; break;
         case OPT_LAYOUT: cmd.layout = optarg; break;
+        case OPT_FINAL: cmd.final = true; break;
         case 'q': cmd.quiet = true; break;
         case 'h': print_help(); return PT_EXIT_OK;
         case 'V': print_version(); return PT_EXIT_OK;
@@ -141,7 +144,7 @@ int main(int argc, char **argv)
     pt_ctx ctx;
     pt_ctx_init(&ctx);
     int status = modes[m].run(&ctx, &cmd);
-    if (status != PT_EXIT_OK)
+    if (status != PT_EXIT_OK && ctx.err[0])   /* --check's findings were its message */
         fprintf(stderr, "plantype: %s\n", ctx.err);
     return status;
 }

@@ -97,6 +97,16 @@ static void strip_commas(const char *s, char *out, size_t size)
     out[k] = 0;
 }
 
+/* True when s has a full-width digit ０-９ (U+FF10-FF19: EF BC 90-99). */
+static bool has_fullwidth_digit(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC
+            && (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99)
+            return true;
+    return false;
+}
+
 /* A value cell. num/unit/period, when given, must be what the text says: the
  * text (grouping commas removed) contains num immediately followed by unit,
  * and contains the period. */
@@ -119,8 +129,10 @@ static bool parse_value(loader *L, const xmlNode *parent, const char *name, pt_v
         strip_commas(v->text, plain, sizeof plain);
         snprintf(want, sizeof want, "%s%s", v->num_text, v->unit ? v->unit : "");
         if (!strstr(plain, want))
-            return bad(L, n, "num=\"%s\" unit=\"%s\" do not match the printed text \"%s\"",
-                       v->num_text, v->unit ? v->unit : "", v->text);
+            return bad(L, n, "num=\"%s\" unit=\"%s\" do not match the printed text \"%s\"%s",
+                       v->num_text, v->unit ? v->unit : "", v->text,
+                       has_fullwidth_digit(v->text) ? " (its digits are full-width: write them "
+                                                      "half-width, 0-9)" : "");
     }
     if (v->period && !strstr(v->text, v->period))
         return bad(L, n, "period=\"%s\" is not in the printed text \"%s\"", v->period, v->text);

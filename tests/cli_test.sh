@@ -50,8 +50,7 @@ expect_usage "two editions" "extra operand 'two.xml'" "$R6" two.xml
 # --- "--" ends the options: an edition whose name starts with "-".
 mkdir "$TMP/dash" && cp "$R6" "$TMP/dash/-r6.xml"
 (cd "$TMP/dash" && "$BIN" --check -- -r6.xml >"$TMP/stdout" 2>/dev/null); rc=$?
-check_eq "after --, -r6.xml is the edition" "$rc:$(cat "$TMP/stdout")" \
-  "0:-r6.xml: 3 projects, 37 initiatives, 43 cards (42 complete, 1 incomplete)"
+check_eq "after --, -r6.xml is the edition" "$rc:$(head -c 8 "$TMP/stdout")" "0:-r6.xml:"
 (cd "$TMP/dash" && "$BIN" --check -r6.xml >/dev/null 2>"$TMP/err"); rc=$?
 check_eq "without --, -r6.xml is options" "$rc:$(head -n 1 "$TMP/err")" "2:plantype: invalid option -- 'r'"
 

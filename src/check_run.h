@@ -1,0 +1,17 @@
+/* check_run.h - `plantype --check`: load an edition and its layout, run every
+ * rule, and report the findings (check_run.c). */
+#ifndef PT_CHECK_RUN_H
+#define PT_CHECK_RUN_H
+
+#include "findings.h"
+
+/* Checks the edition at path with the layout at layout_path into out (sorted
+ * by place): a file the loader refuses gives one "load" finding; otherwise
+ * every data and text rule, the fonts' coverage and the layout's fitting.
+ * final makes incomplete cards errors. Returns PT_EXIT_INVALID when there are
+ * errors, PT_EXIT_OK when not, PT_EXIT_IO (ctx->err set) when a file cannot
+ * be read. Messages live in arena. */
+int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char *layout_path,
+                     bool final, pt_findings *out);
+
+#endif
