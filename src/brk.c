@@ -31,6 +31,7 @@
 struct pt_breaker {
     UBreakIterator *line;   /* UBRK_LINE, ja@lb=<strictness> */
     UBreakIterator *chars;  /* UBRK_CHARACTER, grapheme clusters */
+    UBreakIterator *words;  /* UBRK_WORD, ja: ICU's dictionary words (phrases) */
 };
 
 /* ICU locale per strictness: always with an explicit lb keyword (plain "ja" is
@@ -60,9 +61,17 @@ pt_breaker *pt_breaker_new(pt_ctx *ctx, pt_strictness s)
         pt_fail(ctx, "ICU character iterator: %s", u_errorName(st));
         return NULL;
     }
+    UBreakIterator *words = ubrk_open(UBRK_WORD, "ja", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        ubrk_close(line);
+        ubrk_close(chars);
+        pt_fail(ctx, "ICU word iterator: %s", u_errorName(st));
+        return NULL;
+    }
     pt_breaker *b = pt_xrealloc(NULL, sizeof *b);
     b->line = line;
     b->chars = chars;
+    b->words = words;
     return b;
 }
 
@@ -72,6 +81,7 @@ void pt_breaker_free(pt_breaker *b)
         return;
     ubrk_close(b->line);
     ubrk_close(b->chars);
+    ubrk_close(b->words);
     free(b);
 }
 
@@ -273,11 +283,15 @@ static bool keep_together(const window *w)
         || inside_hyphenated_word(w);
 }
 
-size_t pt_list_marker_end(const char *text, size_t len)
+static bool is_circled_number(int32_t c) { return c >= 0x2460 && c <= 0x2473; }
+
+/* Byte offset just past an item number at text[0] (①-⑳, or digits in ASCII
+ * or full-width parentheses: (1) （１）), or 0 when there is none. */
+static size_t item_number_end(const char *text, size_t len)
 {
     size_t i = 0;
     int32_t c = len ? pt_utf8_decode(text, len, &i) : NO_CHAR;
-    if (is_marker_char(c))
+    if (is_circled_number(c))
         return i;
     if (c != '(' && c != 0xFF08)
         return 0;
@@ -290,6 +304,29 @@ size_t pt_list_marker_end(const char *text, size_t len)
             return (c == ')' || c == 0xFF09) && ndigits > 0 ? i : 0;
     }
     return 0;
+}
+
+size_t pt_list_marker_end(const char *text, size_t len)
+{
+    size_t i = 0;
+    int32_t c = len ? pt_utf8_decode(text, len, &i) : NO_CHAR;
+    if (is_marker_char(c))
+        return i;
+    return item_number_end(text, len);
+}
+
+/* House rule: an item number inside the text (`行い、①生産`, `・②定置用`,
+ * `及び(2)の`) refers to what follows it and is never left alone at a line
+ * end: the opportunity right after it is deleted. (At the paragraph start the
+ * list-marker rule below also takes typed spaces along.) */
+static void keep_item_numbers(const char *text, size_t len, uint8_t *brk)
+{
+    for (size_t i = 0; i < len; ) {
+        size_t end = item_number_end(text + i, len - i);
+        if (end && i + end < len && brk[i + end] == PT_BRK_ALLOW)
+            brk[i + end] = PT_BRK_NONE;
+        pt_utf8_decode(text, len, &i);
+    }
 }
 
 /* House rule (reference §6.2): a list marker at the start of the paragraph is
@@ -334,4 +371,143 @@ void pt_breaks(pt_breaker *b, const char *text, size_t len, uint8_t *brk)
     }
 
     keep_list_marker(text, len, brk);
+    keep_item_numbers(text, len, brk);
+}
+
+/* ---- ranks: phrases and counters ---- */
+
+/* Counters and units written after a numeral (reference §6.3: `10,844件`,
+ * `5地区`, `R6年度`, `3か所`), longest first where one begins another. */
+static const char *const COUNTERS[] = {
+    "か所", "ヶ所", "箇所", "か月", "ヶ月", "カ月", "か国", "地区", "施設", "団体", "世帯",
+    "年度", "年間", "日間", "週間", "時間", "千円", "万円", "周年", "人目",
+    "回", "件", "人", "年", "月", "日", "時", "分", "秒", "週", "円", "社", "校", "店", "食",
+    "期", "次", "名", "個", "台", "本", "戸", "品", "点", "割", "倍", "歳", "番", "号", "頭",
+    "枚", "冊", "組", "部", "区", "園", "館", "箇",
+};
+
+/* Byte length of the counter at text[0..len), or 0. */
+static size_t counter_len(const char *text, size_t len)
+{
+    for (size_t k = 0; k < sizeof COUNTERS / sizeof COUNTERS[0]; k++) {
+        size_t n = strlen(COUNTERS[k]);
+        if (n <= len && !memcmp(text, COUNTERS[k], n))
+            return n;
+    }
+    return 0;
+}
+
+/* A numeral and its counter stay together where the line allows (AVOID from
+ * the last digit to the counter's last character). */
+static void avoid_counter_breaks(const char *text, size_t len, const uint8_t *brk, uint8_t *rank)
+{
+    for (size_t i = 0; i < len; ) {
+        int32_t c = pt_utf8_decode(text, len, &i);
+        if (!is_digit(c))
+            continue;
+        size_t n = counter_len(text + i, len - i);
+        for (size_t k = i; n && k < i + n; k++)
+            if (brk[k] == PT_BRK_ALLOW)
+                rank[k] = PT_RANK_AVOID;
+    }
+}
+
+static bool is_hiragana(int32_t c) { return (c >= 0x3041 && c <= 0x309F) || c == 0x30FC; }
+
+/* Characters after which a phrase ends: closers, 、。，．, ・：；, ！？, spaces. */
+static bool ends_phrase(int32_t c)
+{
+    static const int32_t enders[] = {
+        0x3001, 0x3002, 0xFF0C, 0xFF0E, 0x30FB, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0x300D,
+        0x300F, 0xFF09, 0x3015, 0xFF3D, 0xFF5D, 0x3009, 0x300B, 0x3011, 0x3017, 0x3019,
+        0x201D, 0x2019, ')', ']', '!', '?', ',', '.', ';', ':', 0x00B7,
+    };
+    return is_space(c) || in_list(c, enders, sizeof enders / sizeof enders[0]);
+}
+
+/* Characters before which a phrase starts: openers. */
+static bool starts_phrase(int32_t c)
+{
+    static const int32_t openers[] = {
+        0x300C, 0x300E, 0xFF08, 0x3014, 0xFF3B, 0xFF5B, 0x3008, 0x300A, 0x3010, 0x3016,
+        0x3018, 0x201C, 0x2018, '(', '[',
+    };
+    return in_list(c, openers, sizeof openers / sizeof openers[0]);
+}
+
+/* A word of hiragana alone is a particle, an auxiliary or an inflection
+ * (の を に は た ます した づくり); it belongs to the phrase before it. */
+static bool function_word(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; )
+        if (!is_hiragana(pt_utf8_decode(text, b, &i)))
+            return false;
+    return a < b;
+}
+
+/* Particles that end a phrase (の を に は が で と も へ や な): after one of
+ * them, a word of hiragana (おいしい, まちづくり) starts the next phrase. */
+static bool particle(const char *text, size_t a, size_t b)
+{
+    static const char *const list[] = { "の", "を", "に", "は", "が", "で", "と", "も", "へ",
+                                        "や", "な", "から", "まで", "より", "など", "への" };
+    for (size_t k = 0; k < sizeof list / sizeof list[0]; k++)
+        if (strlen(list[k]) == b - a && !memcmp(text + a, list[k], b - a))
+            return true;
+    return false;
+}
+
+/* Last code point of text[a..b). */
+static int32_t last_char(const char *text, size_t a, size_t b)
+{
+    if (b <= a)
+        return NO_CHAR;
+    size_t i = b - 1;
+    while (i > a && ((unsigned char)text[i] & 0xC0) == 0x80)
+        i--;
+    return pt_utf8_decode(text, b, &i);
+}
+
+/* Marks ICU's word boundaries WORD and the phrase boundaries among them
+ * PHRASE. A phrase boundary lies between two words where the first ends in
+ * hiragana (a particle, an auxiliary, an inflection) and the second does not
+ * start with it (ガスの|排出, 高める|食), where a particle is followed by a
+ * hiragana word of two or more characters that is not one (安全で|おいしい), or
+ * where punctuation or a space says so (ends_phrase / starts_phrase). Compounds of content words (排出削減,
+ * 脱炭素化プロジェクト) stay one phrase. */
+static void phrase_ranks(pt_breaker *b, const char *text, size_t len, const uint8_t *brk,
+                         uint8_t *rank)
+{
+    UText ut = UTEXT_INITIALIZER;
+    if (!set_text(b->words, &ut, text, len))
+        return;   /* ranks stay CHAR: lines break as in body text */
+    size_t prev = 0, at = (size_t)ubrk_first(b->words);
+    int32_t next;
+    while ((next = ubrk_next(b->words)) != UBRK_DONE) {
+        /* the word [prev, at) ends at `at`; the next one is [at, next) */
+        if (at > 0 && at < len && brk[at] == PT_BRK_ALLOW) {
+            size_t i = at;
+            int32_t r = pt_utf8_decode(text, len, &i);
+            size_t end = (size_t)next;
+            int32_t l = last_char(text, prev, at);
+            bool phrase = ends_phrase(l) || starts_phrase(r)
+                       || (is_hiragana(l) && !is_hiragana(r))
+                       || (particle(text, prev, at) && function_word(text, at, end)
+                           && !particle(text, at, end) && end - at >= 6);
+            rank[at] = phrase ? PT_RANK_PHRASE : PT_RANK_WORD;
+        }
+        prev = at;
+        at = (size_t)next;
+    }
+    utext_close(&ut);
+}
+
+void pt_break_ranks(pt_breaker *b, const char *text, size_t len, const uint8_t *brk,
+                    bool phrases, uint8_t *rank)
+{
+    for (size_t i = 0; i <= len; i++)
+        rank[i] = brk[i] == PT_BRK_ALLOW ? PT_RANK_CHAR : 0;
+    if (phrases)
+        phrase_ranks(b, text, len, brk, rank);
+    avoid_counter_breaks(text, len, brk, rank);
 }

@@ -31,6 +31,22 @@ void pt_breaks(pt_breaker *b, const char *text, size_t len, uint8_t *brk);
 /* Same without the post-filter: raw ICU result (for the conformance tests). */
 void pt_breaks_icu(pt_breaker *b, const char *text, size_t len, uint8_t *brk);
 
+/* Ranks of an allowed break (rank[i] where brk[i] == PT_BRK_ALLOW, 0 elsewhere):
+ * how much a line should want to end there. AVOID: between a numeral and its
+ * counter or unit (`8|回`, `5|地|区`, `R4|年|度`): legal (reference §6.3) but
+ * taken only when no other break fits. CHAR: between two characters of a word.
+ * WORD: a boundary of ICU's dictionary words (`排出|削減`). PHRASE: between
+ * two phrases (文節): a content word with the particles and auxiliaries that
+ * follow it (`温室効果ガスの|排出削減`), as BudouX and CSS `word-break:
+ * auto-phrase` group them; also after 、。」・ and spaces and before 「（. */
+enum { PT_RANK_AVOID = 1, PT_RANK_CHAR = 2, PT_RANK_WORD = 3, PT_RANK_PHRASE = 4 };
+
+/* Fills rank[0..len] (caller-owned, len + 1 bytes) for the text and its brk[]
+ * from pt_breaks. Without `phrases` only AVOID and CHAR are told apart (no
+ * dictionary pass). Cannot fail. */
+void pt_break_ranks(pt_breaker *b, const char *text, size_t len, const uint8_t *brk,
+                    bool phrases, uint8_t *rank);
+
 /* Grapheme-cluster boundaries (emergency breaks): brk[i] = 1 where a grapheme
  * starts at i (i > 0), brk[len] = 1. */
 void pt_graphemes(pt_breaker *b, const char *text, size_t len, uint8_t *brk);

@@ -101,6 +101,7 @@ static bool styles(reader *R, const xmlNode *root, pt_layout *l)
         s->hang = hang && (!strcmp(hang, "true") || !strcmp(hang, "1"));
         const char *brk = pt_xml_attr(R->arena, c, "break");
         s->space_breaks = brk && !strcmp(brk, "spaces");
+        s->phrase = brk && !strcmp(brk, "phrase");
         if (!num(R, c, "size", &s->size) || !num(R, c, "leading", &s->leading))
             return false;
         if (pt_xml_attr(R->arena, c, "indent") && !num(R, c, "indent", &s->indent))

@@ -18,6 +18,8 @@ typedef struct pt_style {
     double indent;       /* em */
     bool hang;
     bool space_breaks;   /* break="spaces": prefer ending lines at spaces */
+    bool phrase;         /* break="phrase": short text broken between phrases,
+                            balanced, no one-character last line (para.h) */
 } pt_style;
 
 typedef struct pt_label { const char *key, *text; } pt_label;

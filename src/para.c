@@ -42,10 +42,11 @@
 #define DOT_AKI       250.0   /* each side of a middle dot */
 #define WAO           250.0   /* Japanese-Latin glue */
 #define WAO_MIN       125.0   /* ... shrunk at most to this */
-#define WAO_MAX       500.0   /* ... stretched at most to this before level 4 */
+#define WAO_MAX_ADD   125.0   /* ... stretched by at most this before the
+                                 inter-character gaps take the rest */
 #define WORD_MIN      250.0   /* word space shrunk at most to this */
-#define WORD_MAX_ADD  250.0   /* word space stretched by at most this before level 4 */
-#define CHAR_MAX_ADD  250.0   /* inter-character stretch before level 4 */
+#define WORD_MAX_ADD  125.0   /* word space stretched by at most this before the
+                                 inter-character gaps take the rest */
 #define FULL_WIDTH    900.0   /* glyphs at least this wide count as full-width */
 
 typedef enum kind {
@@ -75,7 +76,8 @@ typedef struct unit {
 typedef struct glue {
     double nat;
     double shrink;          /* how much it may lose */
-    int shrink_level;       /* 1 word, 2 middle dot, 3 bracket/comma, 4 wa-o; 0 fixed */
+    int shrink_level;       /* 1 word, 3 bracket/comma, 4 wa-o; 0 fixed (middle
+                               dots and the aki after a mid-line 。 never shrink) */
     int stretch_level;      /* 1 word, 2 wa-o, 3 inter-character; 0 never */
 } glue;
 
@@ -91,6 +93,10 @@ struct pt_typesetter {
     PT_VEC(double) adv_sum, nat_sum, shrink_sum;   /* prefix sums */
     PT_VEC(double) adjust;                         /* per-glue change on the current line */
     PT_VEC(hb_feature_t) features;                 /* hwid ranges of the segment */
+    PT_VEC(uint8_t) rank;                          /* pt_break_ranks of the segment */
+    PT_VEC(double) cand, best;                     /* phrase_ends: break costs, best cost */
+    PT_VEC(size_t) from, ends;                     /* ... its back-pointers, the line ends */
+    PT_VEC(int) nlines;                            /* ... fewest lines per prefix */
 };
 
 pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
@@ -118,6 +124,12 @@ void pt_typesetter_free(pt_typesetter *ts)
     free(ts->shrink_sum.v);
     free(ts->adjust.v);
     free(ts->features.v);
+    free(ts->rank.v);
+    free(ts->cand.v);
+    free(ts->best.v);
+    free(ts->from.v);
+    free(ts->ends.v);
+    free(ts->nlines.v);
     free(ts);
 }
 
@@ -235,17 +247,18 @@ static glue glue_between(const unit *a, const unit *b)
     if (ka == K_OPEN || kb == K_CLOSE || kb == K_COMMA || kb == K_STOP) {
         g.nat = 0;
     } else if ((ka == K_MIDDOT || kb == K_MIDDOT) && (yakumono(ka) && yakumono(kb))) {
-        g.nat = DOT_AKI;
-        g.shrink = DOT_AKI;
-        g.shrink_level = 2;
+        g.nat = DOT_AKI;   /* fixed: see the note on middle dots below */
     } else {
         double t = trail_aki(ka), l = lead_aki(kb);
         g.nat = t > l ? t : l;
         if (g.nat > 0) {
+            /* Fixed: the 1/2 em after a mid-line 。, and the 1/4 em around a
+             * middle dot ・：；, so that 安心・安全 and Refuse： look the same on
+             * every line (a line that would need them moves a character down). */
             bool dot = (t >= l ? ka : kb) == K_MIDDOT;
-            bool stop = ka == K_STOP && t >= l;   /* the 1/2 em after a mid-line 。 is fixed */
-            g.shrink = stop ? 0 : g.nat;
-            g.shrink_level = stop ? 0 : dot ? 2 : 3;
+            bool stop = ka == K_STOP && t >= l;
+            g.shrink = stop || dot ? 0 : g.nat;
+            g.shrink_level = stop || dot ? 0 : 3;
         }
     }
     if (g.nat == 0 && ((ka == K_IDEO && kb == K_LATIN && wao_latin(b->cp))
@@ -454,11 +467,13 @@ static void set_line(pt_typesetter *ts, const pt_para_style *st, size_t s, size_
         for (int level = 1; level < LEVELS && diff < -1e-9; level++)
             diff += shrink_level(ts, s, t, level, -diff);
     } else if (diff > 0 && !last && st->align == PT_ALIGN_JUSTIFY) {
+        /* Even justification (a JLREQ §3.8 alternative to JIS's order):
+         * word spaces and wa-o take at most 1/8 em each, the inter-character
+         * gaps share the rest equally, so no single gap opens into a hole.
+         * Only a line without such gaps stretches its spaces further. */
         diff -= stretch_level(ts, s, t, 1, diff, WORD_MAX_ADD);
         if (diff > 1e-9)
-            diff -= stretch_level(ts, s, t, 2, diff, WAO_MAX - WAO);
-        if (diff > 1e-9)
-            diff -= stretch_level(ts, s, t, 3, diff, CHAR_MAX_ADD);
+            diff -= stretch_level(ts, s, t, 2, diff, WAO_MAX_ADD);
         for (int level = 3; level >= 1 && diff > 1e-9; level--)
             diff -= stretch_level(ts, s, t, level, diff, -1);
     }
@@ -504,6 +519,150 @@ static void set_line(pt_typesetter *ts, const pt_para_style *st, size_t s, size_
     PT_PUSH(out->lines, line);
 }
 
+/* Whether a line may end before unit e (0 < e < n): a legal break whose rank
+ * is at least min_rank. */
+static bool can_end(const pt_typesetter *ts, size_t e, int min_rank)
+{
+    uint32_t at = ts->units.v[e].start;
+    return ts->brk.v[at] == PT_BRK_ALLOW && ts->rank.v[at] >= min_rank;
+}
+
+/* The greedy choice of the line [start, ...): the last break of at least
+ * min_rank that fits as set (fit) and, in justified text, the first one after
+ * it that fits when squeezed (oikomi), whichever needs the smaller adjustment.
+ * Unjustified text is never squeezed while a break fits naturally. 0 when
+ * nothing fits. */
+static size_t greedy_end(const pt_typesetter *ts, const pt_para_style *st, size_t start,
+                         double avail, int min_rank)
+{
+    size_t n = ts->units.n;
+    size_t fit = 0, squeeze = 0, fit_space = 0;
+    for (size_t e = start + 1; e <= n; e++) {
+        if (e < n && !can_end(ts, e, min_rank))
+            continue;
+        if (nat_width(ts, start, e) <= avail + 1e-6) {
+            fit = e;
+            if (e < n && (ts->units.v[e - 1].k == K_SPACE
+                          || (st->space_breaks && ts->units.v[e].k == K_OPEN)))
+                fit_space = e;
+            continue;
+        }
+        if (min_width(ts, start, e) <= avail + 1e-6)
+            squeeze = e;
+        break;
+    }
+    if (fit == n)
+        return n;
+    if (st->space_breaks && fit_space)
+        return fit_space;
+    if (squeeze && fit && st->align == PT_ALIGN_JUSTIFY) {
+        double over = nat_width(ts, start, squeeze) - avail;
+        double under = avail - nat_width(ts, start, fit);
+        return over <= under ? squeeze : fit;
+    }
+    return fit ? fit : squeeze;
+}
+
+/* The line ends of a short text set by phrase (style `phrase`), into ends[]:
+ * the fewest lines that fit at natural width (never squeezed), breaking only
+ * between phrases unless a phrase is wider than the line (then between its
+ * words, and inside a word wider than the line at any legal break); among
+ * those, the most even lines (CSS text-wrap: balance), lower-ranked breaks
+ * and a one-character last line (text-wrap: pretty) only when nothing else
+ * fits. Dynamic programming over the candidate breaks; false when the text is
+ * long or nothing fits (the caller then sets it greedily). */
+enum { PHRASE_MAX_UNITS = 256 };
+
+/* What ending a line at a break of this rank costs, in units of one line's
+ * squared relative slack: nothing between phrases, more inside a word, most
+ * between a numeral and its counter. */
+static double break_penalty(int rank)
+{
+    return rank >= PT_RANK_PHRASE ? 0 : rank == PT_RANK_WORD ? 0.5 : rank == PT_RANK_CHAR ? 2 : 4;
+}
+
+/* Whether units [s, e) hold one character, leaving out closers, commas and
+ * stops that follow it (a last line of `課` or `ト）`). */
+static bool one_character(const pt_typesetter *ts, size_t s, size_t e)
+{
+    int chars = 0;
+    for (size_t i = s; i < e; i++) {
+        kind k = ts->units.v[i].k;
+        chars += k != K_CLOSE && k != K_COMMA && k != K_STOP && k != K_SPACE;
+    }
+    return chars <= 1;
+}
+
+static bool phrase_ends(pt_typesetter *ts, const pt_para_style *st, double hang)
+{
+    size_t n = ts->units.n;
+    if (n > PHRASE_MAX_UNITS)
+        return false;
+    double x_first = st->indent, x_rest = hang;
+    double avail_min = st->measure - (x_first > x_rest ? x_first : x_rest);
+    /* cand[e]: the cost of ending a line before unit e (< 0: not a
+     * candidate). First the phrase boundaries; then, inside a piece between
+     * candidates that is wider than the line, the breaks of the next rank:
+     * words inside a wide phrase, any legal break inside a wide word. */
+    ts->cand.n = 0;
+    for (size_t e = 0; e <= n; e++)
+        PT_PUSH(ts->cand, e == n || (e > 0 && can_end(ts, e, PT_RANK_PHRASE)) ? 0.0 : -1.0);
+    for (int min_rank = PT_RANK_WORD; min_rank >= PT_RANK_AVOID; min_rank -= 2) {
+        size_t a = 0;
+        for (size_t e = 1; e <= n; e++) {
+            if (ts->cand.v[e] < 0)
+                continue;
+            if (nat_width(ts, a, e) > avail_min + 1e-6)
+                for (size_t k = a + 1; k < e; k++)
+                    if (can_end(ts, k, min_rank))
+                        ts->cand.v[k] = break_penalty(ts->rank.v[ts->units.v[k].start]);
+            a = e;
+        }
+    }
+    /* best[e]: fewest lines for units [0, e), then the least cost; from[e]:
+     * the start of its last line. */
+    ts->best.n = ts->from.n = ts->nlines.n = 0;
+    for (size_t e = 0; e <= n; e++) {
+        PT_PUSH(ts->best, e == 0 ? 0.0 : INFINITY);
+        PT_PUSH(ts->from, 0);
+        PT_PUSH(ts->nlines, e == 0 ? 0 : INT32_MAX);
+    }
+    for (size_t e = 1; e <= n; e++) {
+        if (ts->cand.v[e] < 0)
+            continue;
+        for (size_t s = 0; s < e; s++) {
+            if (ts->nlines.v[s] == INT32_MAX || (s > 0 && ts->cand.v[s] < 0))
+                continue;
+            double avail = st->measure - (s == 0 ? x_first : x_rest);
+            double w = nat_width(ts, s, e);
+            if (w > avail + 1e-6)
+                continue;
+            double slack = (avail - w) / avail;
+            double c = ts->best.v[s] + slack * slack + ts->cand.v[e];
+            if (e == n && s > 0 && one_character(ts, s, e))
+                c += 10.0;
+            int lines = ts->nlines.v[s] + 1;
+            if (lines < ts->nlines.v[e] || (lines == ts->nlines.v[e] && c < ts->best.v[e] - 1e-12)) {
+                ts->nlines.v[e] = lines;
+                ts->best.v[e] = c;
+                ts->from.v[e] = s;
+            }
+        }
+    }
+    if (ts->nlines.v[n] == INT32_MAX)
+        return false;
+    /* Walk back from n; ends are pushed last first, then reversed. */
+    ts->ends.n = 0;
+    for (size_t e = n; e > 0; e = ts->from.v[e])
+        PT_PUSH(ts->ends, e);
+    for (size_t i = 0, j = ts->ends.n - 1; i < j; i++, j--) {
+        size_t t = ts->ends.v[i];
+        ts->ends.v[i] = ts->ends.v[j];
+        ts->ends.v[j] = t;
+    }
+    return true;
+}
+
 /* Lays out one segment (no '\n' inside). first_indent applies to its first line. */
 static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st,
                            const char *s, size_t len, uint32_t base, pt_lines *out)
@@ -517,12 +676,14 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
         PT_PUSH(out->lines, line);
         return true;
     }
-    ts->brk.n = ts->graph.n = 0;
+    ts->brk.n = ts->graph.n = ts->rank.n = 0;
     for (size_t i = 0; i <= len; i++) {
         PT_PUSH(ts->brk, 0);
         PT_PUSH(ts->graph, 0);
+        PT_PUSH(ts->rank, 0);
     }
     pt_breaks(ts->breaker, s, len, ts->brk.v);
+    pt_break_ranks(ts->breaker, s, len, ts->brk.v, st->phrase, ts->rank.v);
     bool graphemes = false;   /* found only if an emergency break needs them */
 
     /* Hanging indent: wrapped lines start under unit m, the first after a
@@ -536,40 +697,28 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
     if (m && m < n)
         hang = st->indent + ts->adv_sum.v[m] + ts->nat_sum.v[m];
 
+    if (st->phrase && phrase_ends(ts, st, hang)) {
+        size_t start = 0;
+        for (size_t i = 0; i < ts->ends.n; i++) {
+            double x0 = i == 0 ? st->indent : hang;
+            size_t end = ts->ends.v[i];
+            set_line(ts, st, start, end, x0, st->measure - x0, end == n, base, out, false);
+            start = end;
+        }
+        return true;
+    }
+
     size_t start = 0;
     bool first = true;
     while (start < n) {
         double x0 = first ? st->indent : hang;
         double avail = st->measure - x0;
-        /* Candidates: the last legal break that fits as set (fit), and the
-         * first legal break after it that fits when squeezed (squeeze). */
-        size_t fit = 0, squeeze = 0, fit_space = 0;
-        for (size_t e = start + 1; e <= n; e++) {
-            if (e < n && ts->brk.v[ts->units.v[e].start] != PT_BRK_ALLOW)
-                continue;
-            if (nat_width(ts, start, e) <= avail + 1e-6) {
-                fit = e;
-                if (e < n && ts->units.v[e - 1].k == K_SPACE)
-                    fit_space = e;
-                continue;
-            }
-            if (min_width(ts, start, e) <= avail + 1e-6)
-                squeeze = e;
-            break;
-        }
-        size_t end;
+        /* A numeral stays with its counter unless no other break fits. */
+        size_t end = greedy_end(ts, st, start, avail, PT_RANK_CHAR);
+        if (!end)
+            end = greedy_end(ts, st, start, avail, PT_RANK_AVOID);
         bool emergency = false;
-        if (fit == n) {
-            end = n;
-        } else if (st->space_breaks && fit_space) {
-            end = fit_space;
-        } else if (squeeze && fit) {
-            double over = nat_width(ts, start, squeeze) - avail;
-            double under = avail - nat_width(ts, start, fit);
-            end = over <= under ? squeeze : fit;
-        } else if (squeeze || fit) {
-            end = squeeze ? squeeze : fit;
-        } else {
+        if (!end) {
             /* No legal break fits: the last grapheme boundary that does. */
             if (!graphemes) {
                 pt_graphemes(ts->breaker, s, len, ts->graph.v);

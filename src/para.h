@@ -29,6 +29,9 @@ typedef struct pt_para_style {
     uint32_t hang_at;   /* > 0: wrapped lines start under the character at this
                            byte offset of the first line (a contents entry's
                            title after its number); overrides `hang` */
+    bool phrase;        /* short text (titles, names, cells): break between
+                           phrases, lines balanced, no one-character last line;
+                           inside a phrase only where it is wider than the line */
 } pt_para_style;
 
 /* A glyph placed on a line: x, y relative to the paragraph's top-left line

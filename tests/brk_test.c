@@ -162,9 +162,83 @@ static const bcase rule_cases[] = {
     { "marker mid",   "市民○会議", "市|民|○|会|議", NULL },
     { "not a marker", "(a)市民", "(a)|市|民", NULL },
     { "marker only",  "○", "○", NULL },
+    /* item numbers inside the text stay with what follows (issue: 「行い、①／生産」,
+     * 「・②／定置用」); ICU allows a break after ① ② and after (2) */
+    { "item ①",       "行い、①生産", "行|い、|①生|産", "行|い、|①|生|産" },
+    { "item ・②",     "・②定置用", "・②定|置|用", "・|②|定|置|用" },
+    { "item (2)",     "及び(2)の", "及|び|(2)の", "及|び|(2)|の" },
+    { "item （１２）", "と（１２）を", "と|（１２）を", "と|（１|２）|を" },
     /* hard breaks survive the filter; the marker rule reaches only the first line */
     { "hard break",   "○\n・市民", "○\n!・|市|民", NULL },
 };
+
+/* Ranks as a string: the text with '/' before a PHRASE break, '|' before a
+ * WORD break, '~' before an AVOID break and '.' before a CHAR break (CHAR
+ * breaks are left out when phrases are asked for, to keep the cases short). */
+static char *render_ranks(pt_breaker *b, const char *text, bool phrases)
+{
+    size_t len = strlen(text);
+    uint8_t *brk = malloc(len + 1), *rank = malloc(len + 1);
+    pt_breaks(b, text, len, brk);
+    memset(rank, 0xAA, len + 1);   /* the function must fill every entry */
+    pt_break_ranks(b, text, len, brk, phrases, rank);
+    pt_buf out = {0};
+    bool consistent = true;
+    for (size_t i = 0; i < len; i++) {
+        consistent &= (brk[i] == PT_BRK_ALLOW) == (rank[i] != 0);
+        if (i > 0 && rank[i])
+            pt_buf_puts(&out, rank[i] == PT_RANK_PHRASE ? "/" : rank[i] == PT_RANK_WORD ? "|"
+                            : rank[i] == PT_RANK_AVOID ? "~" : phrases ? "" : ".");
+        pt_buf_add(&out, text + i, 1);
+    }
+    CHECK(consistent, "\"%s\": a rank exactly where a break is allowed", text);
+    pt_buf_add(&out, "", 1);
+    free(brk);
+    free(rank);
+    return out.s;
+}
+
+/* Phrases (文節, the '/') worked out by hand: a content word (or compound)
+ * with the particles and auxiliaries after it; punctuation, spaces and
+ * openers separate. The '|' inside a phrase are the boundaries of ICU 72's ja
+ * dictionary words, as ICU gives them (地|産地|消 is ICU's own split).
+ * Numerals and counters: '~'. */
+static void test_ranks(pt_breaker *b)
+{
+    static const struct { const char *text, *want; } cases[] = {
+        { "温室効果ガスの排出削減", "温室|効果|ガス|の/排出|削減" },
+        { "地産地消な暮らしの定着", "地|産地|消|な/暮らし|の/定着" },
+        { "経済循環を高める食×農プロジェクト", "経済|循環|を/高める/食|×|農|プロジェクト" },
+        { "安心・安全でおいしい木更津ブランドの確立",
+          "安心・/安全|で/おいしい/木更津|ブランド|の/確立" },
+        { "取組を進めます", "取組|を/進|め|ます" },
+        /* value cells: the period in parentheses is a phrase of its own */
+        { "15,926千円(R4年度)", "15,926~千~円/(R4~年~度)" },
+        { "KISARAZU ORGANIC CITY", "KISARAZU /ORGANIC /CITY" },
+        { "避難所の確保", "避難所|の/確保" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char *got = render_ranks(b, cases[k].text, true);
+        CHECK_STR(got, cases[k].want, "phrase ranks");
+        free(got);
+    }
+    /* Without phrases only AVOID and CHAR: a numeral keeps its counter (延べ8回,
+     * 5地区, 3か所, 令和6年度), other breaks are plain. By hand from ICU's
+     * strict opportunities (every ideograph boundary; none inside 8 or 3,5). */
+    static const struct { const char *text, *want; } plain[] = {
+        { "延べ8回開催", "延.べ.8~回.開.催" },
+        { "予定通り5地区で", "予.定.通.り.5~地~区.で" },
+        { "3か所の", "3~か~所.の" },
+        { "令和6年度は", "令.和.6~年~度.は" },
+        { "10,844件", "10,844~件" },
+        { "6次産業化", "6~次.産.業.化" },
+    };
+    for (size_t k = 0; k < sizeof plain / sizeof plain[0]; k++) {
+        char *got = render_ranks(b, plain[k].text, false);
+        CHECK_STR(got, plain[k].want, "counter ranks");
+        free(got);
+    }
+}
 
 static void run_cases(pt_breaker *b, const bcase *cases, size_t n)
 {
@@ -368,6 +442,7 @@ int main(void)
     run_cases(loose, loose_cases, sizeof loose_cases / sizeof loose_cases[0]);
 
     test_hard_break(strict);
+    test_ranks(strict);
     test_url_and_graphemes(strict);
     test_edges(strict);
     test_linebreaktest();

@@ -242,10 +242,13 @@ static void paragraph_cases(void)
           "value breaks at the space: %zu lines, line 2 at byte %u", l.lines.n,
           l.lines.n > 1 ? l.lines.v[1].byte_start : 0);
     pt_lines_free(&l);
+    /* Without the preference the numeral-counter rule gives the same: R5|年
+     * and 年|度 are avoided (5 + 年度), ( may not end a line, so the only
+     * other break is the one at the space. (It used to break after 年.) */
     vs.space_breaks = false;
     CHECK(pt_para_layout(&ctx, ts, &vs, v, strlen(v), &l), "value layout");
-    CHECK(l.lines.n == 2 && l.lines.v[1].byte_start == strlen("618,213千円 (R5年"),
-          "without the preference the break is after 年");
+    CHECK(l.lines.n == 2 && l.lines.v[1].byte_start == strlen("618,213千円 "),
+          "without the preference (R5年度) stays whole too");
     pt_lines_free(&l);
     /* Centre and right alignment. */
     l = lay("計画", 5000, 0, false, PT_ALIGN_CENTER);
@@ -253,6 +256,120 @@ static void paragraph_cases(void)
     pt_lines_free(&l);
     l = lay("計画", 5000, 0, false, PT_ALIGN_RIGHT);
     NEAR(l.lines.v[0].left, 3000, "right-aligned");
+    pt_lines_free(&l);
+}
+
+/* The text of line i (static buffer). */
+static const char *line_text(const pt_lines *l, const char *text, size_t i)
+{
+    static char buf[512];
+    snprintf(buf, sizeof buf, "%.*s", (int)(l->lines.v[i].byte_end - l->lines.v[i].byte_start),
+             text + l->lines.v[i].byte_start);
+    return buf;
+}
+
+static pt_lines lay_phrase(const char *text, double measure, pt_align align)
+{
+    pt_para_style st = { font, measure, 0, false, align, false, 0, true };
+    pt_lines l = {0};
+    CHECK(pt_para_layout(&ctx, ts, &st, text, strlen(text), &l), "layout \"%s\": %s", text, ctx.err);
+    return l;
+}
+
+/* Short text set by phrase, balanced, no one-character last line; body
+ * rules: numerals keep their counters, even justification, no squeezing of
+ * unjustified text or of middle dots. Every case worked out by hand with the
+ * widths of BIZ UDGothic (kana/kanji 1000, ASCII 500, yakumono bodies 500). */
+static void phrase_cases(void)
+{
+    pt_lines l;
+    /* 温室効果ガスの排出削減 is 11 em; in 8 em, character breaking gives
+     * 温室効果ガスの排 / 出削減; the phrase break after の (7 em) gives
+     * 温室効果ガスの / 排出削減. */
+    const char *a = "温室効果ガスの排出削減";
+    l = lay_phrase(a, 8000, PT_ALIGN_LEFT);
+    CHECK(l.lines.n == 2, "phrase: %zu lines", l.lines.n);
+    if (l.lines.n == 2) {
+        CHECK_STR(line_text(&l, a, 0), "温室効果ガスの", "phrase line 1");
+        CHECK_STR(line_text(&l, a, 1), "排出削減", "phrase line 2");
+    }
+    pt_lines_free(&l);
+    /* Balance: 地産地消な(5) 暮らしの(4) 定着に(3) 向けた(3) 取組(2), 17 em in
+     * 12 em: two lines either way. Squared relative slack: after 地産地消な
+     * (7/12)^2 = 0.34; after 暮らしの (3/12)^2 + (4/12)^2 = 0.17; after 定着に
+     * 0 + (7/12)^2 = 0.34. Greedy would fill the first line (12 em). */
+    const char *b = "地産地消な暮らしの定着に向けた取組";
+    l = lay_phrase(b, 12000, PT_ALIGN_LEFT);
+    CHECK(l.lines.n == 2, "balance: %zu lines", l.lines.n);
+    if (l.lines.n == 2) {
+        CHECK_STR(line_text(&l, b, 0), "地産地消な暮らしの", "balanced line 1");
+        CHECK_STR(line_text(&l, b, 1), "定着に向けた取組", "balanced line 2");
+    }
+    pt_lines_free(&l);
+    /* No one-character last line: シティプロモーション課 (11 em, one phrase,
+     * ICU words シティ|プロモーション|課) in 10 em. Greedy: シティプロモーション / 課.
+     * Word breaks (the phrase is wider than the line): after シティ 3 / 8
+     * em, slack 0.49 + 0.04; after プロモーション 10 / 1 em, 0 + 0.81 and the
+     * one-character penalty. So シティ / プロモーション課. */
+    const char *c = "シティプロモーション課";
+    l = lay_phrase(c, 10000, PT_ALIGN_LEFT);
+    CHECK(l.lines.n == 2, "pretty: %zu lines", l.lines.n);
+    if (l.lines.n == 2) {
+        CHECK_STR(line_text(&l, c, 0), "シティ", "pretty line 1");
+        CHECK_STR(line_text(&l, c, 1), "プロモーション課", "pretty line 2");
+    }
+    pt_lines_free(&l);
+    /* A word wider than the line breaks at its legal breaks (never inside
+     * ジェ), without overflow or emergency: プロジェクト (6 em) in 4 em. */
+    const char *d = "プロジェクト";
+    l = lay_phrase(d, 4000, PT_ALIGN_LEFT);
+    bool fits = l.lines.n == 2;
+    for (size_t i = 0; i < l.lines.n; i++)
+        fits &= l.lines.v[i].right <= 4000.01 && !l.lines.v[i].emergency;
+    CHECK(fits, "wide word: %zu lines within 4 em", l.lines.n);
+    pt_lines_free(&l);
+    /* A value: 15,926千円(R4年度) is 3 + 1/4 + 2 + 1/2 + 1 + 1/4 + 2 + 1/2 =
+     * 9.5 em; in 8 em the break goes before ( (a phrase), not after 年. */
+    const char *e = "15,926千円(R4年度)";
+    l = lay_phrase(e, 8000, PT_ALIGN_CENTER);
+    CHECK(l.lines.n == 2 && l.lines.v[1].byte_start == strlen("15,926千円"),
+          "value breaks before (: %zu lines", l.lines.n);
+    pt_lines_free(&l);
+
+    /* A numeral keeps its counter: 延べ8回開催 in 3.5 em. 延べ8 is 2 + 1/4 +
+     * 1/2 = 2.75 em; 延べ8回 4 em (squeezable by 2 x 1/8 em wa-o to 3.75,
+     * still too wide). Without the rule the line would be 延べ8. */
+    const char *f = "延べ8回開催しました";
+    l = lay(f, 3500, 0, false, PT_ALIGN_LEFT);
+    CHECK(l.lines.n >= 2 && l.lines.v[1].byte_start == strlen("延べ"),
+          "8回 together: line 2 at byte %u", l.lines.n > 1 ? l.lines.v[1].byte_start : 0);
+    pt_lines_free(&l);
+
+    /* Unjustified text is not squeezed, and middle dots never: 安心・安全な
+     * まちづくり is 2 + (1/4 + 1/2 + 1/4) + 8 = 11 em; in 10.5 em, left
+     * aligned, it used to be squeezed onto one line; now it wraps and ・ keeps
+     * its 1/4 em on both sides (安 after it at 3 em). */
+    const char *g = "安心・安全なまちづくり";
+    l = lay(g, 10500, 0, false, PT_ALIGN_LEFT);
+    CHECK(l.lines.n == 2, "no squeeze in unjustified text: %zu lines", l.lines.n);
+    NEAR(x_at(&l, g, "全", 0) - x_at(&l, g, "安", 1), 1000, "安全 solid");
+    NEAR(x_at(&l, g, "安", 1), 3000, "・ full: 安 at 3 em");
+    pt_lines_free(&l);
+
+    /* Even justification: 計4件を実施する。 in 6.6 em. 計4件を実施 is
+     * 5 + 1/2 + 2 x 1/4 = 6 em; す would need 7 em, squeezable only to 6.75
+     * (two wa-o by 1/8). So line 1 stretches by 600: the two wa-o take 125
+     * each (their cap), the three gaps 件を, を実, 実施 share 350 (116.67).
+     * 計 0, 4 at 1375, 件 at 2250, を at 3366.67, 実 at 4483.33, 施 at 5600. */
+    const char *h = "計4件を実施する。";
+    l = lay(h, 6600, 0, false, PT_ALIGN_JUSTIFY);
+    CHECK(l.lines.n == 2 && l.lines.v[0].byte_end == strlen("計4件を実施"),
+          "even: line 1 is 計4件を実施");
+    NEAR(x_at(&l, h, "4", 0), 1375, "even: 4 after wa-o + 1/8");
+    NEAR(x_at(&l, h, "件", 0), 2250, "even: 件");
+    NEAR(x_at(&l, h, "を", 0), 3366.67, "even: を");
+    NEAR(x_at(&l, h, "施", 0), 5600, "even: 施");
+    NEAR(l.lines.v[0].right, 6600, "even: flush");
     pt_lines_free(&l);
 }
 
@@ -381,6 +498,7 @@ int main(void)
     spacing_cases();
     justification_cases();
     paragraph_cases();
+    phrase_cases();
     report_sweep();
     /* A missing character is an error naming it. */
     pt_lines l = {0};
