@@ -15,17 +15,25 @@
  * sums the natural and the fully-shrunk width of any candidate line is O(1).
  * For each line the engine finds the last legal break that fits naturally
  * (oidashi candidate: stretch) and the first legal break beyond it that fits
- * when shrunk (oikomi candidate: squeeze), and takes the one that needs the
- * smaller adjustment, preferring oikomi on a tie. When no legal break fits at
- * all it breaks at the last grapheme boundary that fits (emergency).
+ * when shrunk (oikomi candidate: squeeze; justified text only), and takes
+ * the one that needs the smaller adjustment, preferring oikomi on a tie.
+ * Breaks between a numeral and its counter are taken only when no other
+ * fits. When no legal break fits at all it breaks at the last grapheme
+ * boundary that fits (emergency).
+ *
+ * Short text set by phrase (pt_para_style.phrase) is not fitted greedily:
+ * phrase_ends chooses, by dynamic programming over the phrase boundaries
+ * (brk.h ranks), the fewest lines at natural width, then the most even ones,
+ * avoiding a one-character last line.
  *
  * Glue at a line break is discarded: an opener loses its leading aki at the
  * line head, closers and commas their trailing aki at the line end (JIS);
  * a full stop keeps its 1/2 em there. Justification shrinks in priority order
- * (word spaces, middle-dot aki, bracket and comma aki, wa-o) or stretches
- * (word spaces, wa-o, inter-character gaps up to 1/4 em, then those gaps
- * without limit); never inside Latin words and figures, after an opener,
- * before a closer/comma/stop, around middle dots and ！？, inside ……/——.
+ * (word spaces, bracket and comma aki, wa-o; middle-dot aki and the aki after
+ * a mid-line 。 are fixed) or stretches (word spaces and wa-o by at most 1/8
+ * em, then the inter-character gaps equally without limit); never inside
+ * Latin words and figures, after an opener, before a closer/comma/stop,
+ * around middle dots and ！？, inside ……/——.
  *
  * All lengths in milli-em. */
 #include "para.h"
@@ -607,7 +615,9 @@ static bool phrase_ends(pt_typesetter *ts, const pt_para_style *st, double hang)
     ts->cand.n = 0;
     for (size_t e = 0; e <= n; e++)
         PT_PUSH(ts->cand, e == n || (e > 0 && can_end(ts, e, PT_RANK_PHRASE)) ? 0.0 : -1.0);
-    for (int min_rank = PT_RANK_WORD; min_rank >= PT_RANK_AVOID; min_rank -= 2) {
+    static const int inner_ranks[] = { PT_RANK_WORD, PT_RANK_AVOID };
+    for (int r = 0; r < 2; r++) {
+        int min_rank = inner_ranks[r];
         size_t a = 0;
         for (size_t e = 1; e <= n; e++) {
             if (ts->cand.v[e] < 0)
