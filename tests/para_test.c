@@ -276,6 +276,19 @@ static pt_lines lay_phrase(const char *text, double measure, pt_align align)
     return l;
 }
 
+/* Sets text by phrase, left aligned, and checks it gives the two lines. */
+static void check_phrase_lines(const char *text, double measure, const char *want1,
+                               const char *want2, const char *what)
+{
+    pt_lines l = lay_phrase(text, measure, PT_ALIGN_LEFT);
+    CHECK(l.lines.n == 2, "%s: %zu lines", what, l.lines.n);
+    if (l.lines.n == 2) {
+        CHECK_STR(line_text(&l, text, 0), want1, what);
+        CHECK_STR(line_text(&l, text, 1), want2, what);
+    }
+    pt_lines_free(&l);
+}
+
 /* Short text set by phrase, balanced, no one-character last line; body
  * rules: numerals keep their counters, even justification, no squeezing of
  * unjustified text or of middle dots. Every case worked out by hand with the
@@ -286,39 +299,18 @@ static void phrase_cases(void)
     /* 温室効果ガスの排出削減 is 11 em; in 8 em, character breaking gives
      * 温室効果ガスの排 / 出削減; the phrase break after の (7 em) gives
      * 温室効果ガスの / 排出削減. */
-    const char *a = "温室効果ガスの排出削減";
-    l = lay_phrase(a, 8000, PT_ALIGN_LEFT);
-    CHECK(l.lines.n == 2, "phrase: %zu lines", l.lines.n);
-    if (l.lines.n == 2) {
-        CHECK_STR(line_text(&l, a, 0), "温室効果ガスの", "phrase line 1");
-        CHECK_STR(line_text(&l, a, 1), "排出削減", "phrase line 2");
-    }
-    pt_lines_free(&l);
+    check_phrase_lines("温室効果ガスの排出削減", 8000, "温室効果ガスの", "排出削減", "phrase");
     /* Balance: 地産地消な(5) 暮らしの(4) 定着に(3) 向けた(3) 取組(2), 17 em in
      * 12 em: two lines either way. Squared relative slack: after 地産地消な
      * (7/12)^2 = 0.34; after 暮らしの (3/12)^2 + (4/12)^2 = 0.17; after 定着に
      * 0 + (7/12)^2 = 0.34. Greedy would fill the first line (12 em). */
-    const char *b = "地産地消な暮らしの定着に向けた取組";
-    l = lay_phrase(b, 12000, PT_ALIGN_LEFT);
-    CHECK(l.lines.n == 2, "balance: %zu lines", l.lines.n);
-    if (l.lines.n == 2) {
-        CHECK_STR(line_text(&l, b, 0), "地産地消な暮らしの", "balanced line 1");
-        CHECK_STR(line_text(&l, b, 1), "定着に向けた取組", "balanced line 2");
-    }
-    pt_lines_free(&l);
+    check_phrase_lines("地産地消な暮らしの定着に向けた取組", 12000, "地産地消な暮らしの", "定着に向けた取組", "balance");
     /* No one-character last line: シティプロモーション課 (11 em, one phrase,
      * ICU words シティ|プロモーション|課) in 10 em. Greedy: シティプロモーション / 課.
      * Word breaks (the phrase is wider than the line): after シティ 3 / 8
      * em, slack 0.49 + 0.04; after プロモーション 10 / 1 em, 0 + 0.81 and the
      * one-character penalty. So シティ / プロモーション課. */
-    const char *c = "シティプロモーション課";
-    l = lay_phrase(c, 10000, PT_ALIGN_LEFT);
-    CHECK(l.lines.n == 2, "pretty: %zu lines", l.lines.n);
-    if (l.lines.n == 2) {
-        CHECK_STR(line_text(&l, c, 0), "シティ", "pretty line 1");
-        CHECK_STR(line_text(&l, c, 1), "プロモーション課", "pretty line 2");
-    }
-    pt_lines_free(&l);
+    check_phrase_lines("シティプロモーション課", 10000, "シティ", "プロモーション課", "pretty");
     /* A word wider than the line breaks at its legal breaks (never inside
      * ジェ), without overflow or emergency: プロジェクト (6 em) in 4 em. */
     const char *d = "プロジェクト";
