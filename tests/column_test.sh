@@ -21,5 +21,8 @@ check_kinsoku "$TMP/lines"
 check "narrow column wraps into many lines" test "$(wc -l <"$TMP/lines")" -gt 30
 size=$(stat -c %s "$PDF")
 echo "page size: $size bytes"
-check "a page of text is under 30 KB ($size bytes)" test "$size" -lt 30720
+# 29.4 KB before glyphs at layout gaps were drawn as advancing twins (30.6 KB),
+# 31.0 KB since justification spreads its stretch over every
+# inter-character gap of a line (each stretched glyph is a twin): 32 KB.
+check "a page of text is under 32 KB ($size bytes)" test "$size" -lt 32768
 finish
