@@ -13,7 +13,7 @@ CC      ?= gcc
 PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib
 # Debian packages: to build, and the PDF readers/data the tests check against.
 DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev
-DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc
+DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl
 
 BUILD   ?= build
 SAN     ?=
