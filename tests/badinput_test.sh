@@ -14,7 +14,7 @@ expect() {
   got=$("$PLANTYPE" -o "$TMP/out.pdf" "$file" 2>&1 >/dev/null); rc=$?
   check_eq "$name: exit status" "$rc" "$want_rc"
   check_eq "$name: message" "$got" "plantype: $want_msg"
-  check "$name: no PDF" test ! -e "$TMP/out.pdf"
+  check_eq "$name: no PDF, no temporary file" "$(cd "$TMP" && ls -d out.pdf* 2>/dev/null)" ""
 }
 # line_of PATTERN FILE: first line number matching
 line_of() { grep -n -m1 -- "$1" "$2" | cut -d: -f1; }
