@@ -2,6 +2,9 @@
 #include "base.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <stdlib.h>
@@ -226,21 +229,51 @@ long pt_utf8_check(const char *s, size_t len)
 
 char *pt_read_file(pt_ctx *ctx, const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    return pt_read_file_max(ctx, path, PT_MAX_FILE, len);
+}
+
+char *pt_read_file_max(pt_ctx *ctx, const char *path, size_t max, size_t *len)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+     * below like every other file that is not a regular one. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         pt_fail(ctx, "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        pt_fail(ctx, "%s: not a regular file (plantype reads only regular files)", path);
+        return NULL;
+    }
+    /* Read at most max + 1 bytes: the cap holds while reading, whatever the
+     * size said (a file may grow while it is read). */
     pt_buf b = {0};
     char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        pt_buf_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
+    bool bad = false;
+    while (b.n <= max) {
+        size_t want = max + 1 - b.n < sizeof chunk ? max + 1 - b.n : sizeof chunk;
+        ssize_t n = read(fd, chunk, want);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n < 0)
+            bad = true;
+        if (n <= 0)
+            break;
+        pt_buf_add(&b, chunk, (size_t)n);
+    }
+    int err = errno;
+    close(fd);
     if (bad) {
         pt_buf_free(&b);
-        pt_fail(ctx, "%s: read error", path);
+        pt_fail(ctx, "%s: read error: %s", path, strerror(err));
+        return NULL;
+    }
+    if (b.n > max) {
+        pt_buf_free(&b);
+        pt_invalid(ctx, "%s: larger than %zu bytes, the limit for this file (see README: Limits)",
+                   path, max);
         return NULL;
     }
     if (!b.s)

@@ -75,8 +75,18 @@ int pt_utf8_encode(uint32_t cp, char *out);
 /* Byte offset of the first invalid sequence, or -1 when s is valid UTF-8. */
 long pt_utf8_check(const char *s, size_t len);
 
-/* Read a whole file into a NUL-terminated heap buffer (caller frees). */
+/* Limits on what is read (README: Limits). */
+#define PT_MAX_FILE    ((size_t)64 << 20)   /* any file read whole: 64 MiB */
+#define PT_MAX_EDITION ((size_t)16 << 20)   /* an edition: 16 MiB */
+#define PT_MAX_LAYOUT  ((size_t)1 << 20)    /* a layout or a schema: 1 MiB */
+
+/* Reads a whole regular file into a NUL-terminated heap buffer (caller frees).
+ * A file that is not a regular one (device, FIFO, directory) is refused
+ * (status 1) without waiting on it; one longer than max bytes is refused
+ * (status 2) after reading at most max + 1 bytes. pt_read_file: max is
+ * PT_MAX_FILE. */
 char *pt_read_file(pt_ctx *ctx, const char *path, size_t *len);
+char *pt_read_file_max(pt_ctx *ctx, const char *path, size_t max, size_t *len);
 
 
 

@@ -19,6 +19,7 @@
 #include "font.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,13 +50,19 @@ static char *xstrdup(const char *s)
 
 pt_font *pt_font_load(pt_ctx *ctx, const char *path)
 {
-    /* FreeType's open error says little; ask the system first for a better one. */
-    FILE *probe = fopen(path, "rb");
-    if (!probe) {
+    /* FreeType's open error says little; ask the system first for a better one.
+     * Only a regular file of at most PT_MAX_FILE bytes is read (a FIFO or a
+     * device would block or never end). */
+    struct stat st;
+    if (stat(path, &st) != 0) {
         pt_fail(ctx, "%s: cannot open font: %s", path, strerror(errno));
         return NULL;
     }
-    fclose(probe);
+    if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > PT_MAX_FILE) {
+        pt_fail(ctx, "%s: cannot open font: not a regular file of at most %zu bytes", path,
+                PT_MAX_FILE);
+        return NULL;
+    }
 
     pt_font *f = pt_xcalloc(1, sizeof *f);
     f->path = xstrdup(path);

@@ -1,6 +1,7 @@
 /* layout.c - reads a layout file into pt_layout (see layout.h). The schema
  * checks the shape; this file checks what it cannot: positive sizes, column
- * widths that add up to the text width, known style names, loadable fonts. */
+ * widths that add up to the text width, known style names, loadable fonts,
+ * every label and style the pages use, numbers in their ranges (README: Limits). */
 #include "layout.h"
 #include "xml.h"
 
@@ -8,16 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What the pages use: every one must be in a layout (README: Layouts). */
+static const char *const STYLES[] = {
+    "body", "cell", "label", "value", "status", "cover-title", "cover-year", "cover-org",
+    "toc-project", "toc-entry", "heading", "subheading", "summary", "figure", "figure-head",
+    "footer", NULL };
+static const char *const CARD_LABELS[] = {
+    "no", "project", "goal", "policy", "initiative", "dept", "status", "overview", "indicator",
+    "baseline", "target", "actual", "next", "evaluation", "synergy", "direction", "continued",
+    NULL };
+static const char *const OVERVIEW_LABELS[] = {
+    "aspect", "project", "leader", "system", "year", "goal", "status", "indicator", "baseline",
+    "target", "actual", "goal-summary", "card-summary", NULL };
+
 typedef struct reader { pt_ctx *ctx; pt_arena *arena; const char *name; } reader;
 
-static bool num(reader *R, const xmlNode *n, const char *attr, double *out)
+/* A length or factor attribute: a finite number in [lo, hi] (README: Limits). */
+static bool num(reader *R, const xmlNode *n, const char *attr, double lo, double hi, double *out)
 {
     const char *s = pt_xml_attr(R->arena, n, attr);
-    char *end;
+    char *end = NULL;
     *out = s ? strtod(s, &end) : 0;
-    if (!s || *end || !isfinite(*out) || *out < 0)
-        return pt_xml_bad(R->ctx, R->name, n, "%s must be a number >= 0, found \"%s\"", attr,
-                          s ? s : "");
+    if (!s || end == s || *end || !isfinite(*out) || *out < lo || *out > hi)
+        return pt_xml_bad(R->ctx, R->name, n, "%s must be a number from %g to %g, found \"%s\"",
+                          attr, lo, hi, s ? s : "");
     return true;
 }
 
@@ -40,7 +55,7 @@ static bool columns(reader *R, const xmlNode *n, const char *attr, double *out, 
     for (int i = 0; i < count; i++) {
         char *end;
         out[i] = strtod(s, &end);
-        if (end == s || out[i] <= 0)
+        if (end == s || !isfinite(out[i]) || out[i] <= 0 || out[i] > PT_MAX_PAGE)
             return pt_xml_bad(R->ctx, R->name, n, "%s must be %d positive widths, found \"%s\"",
                               attr, count, pt_xml_attr(R->arena, n, attr));
         sum += out[i];
@@ -66,7 +81,9 @@ static pt_font *font(reader *R, const xmlNode *n, const char *attr)
     return f;
 }
 
-static bool labels(reader *R, const xmlNode *n, pt_label **out, int *count)
+/* The labels of n: each key of want[] exactly once, none other, none empty. */
+static bool labels(reader *R, const xmlNode *n, const char *const *want, pt_label **out,
+                   int *count)
 {
     *count = pt_xml_count(n, "label");
     *out = pt_alloc(R->arena, sizeof **out * (size_t)(*count + 1));
@@ -75,12 +92,38 @@ static bool labels(reader *R, const xmlNode *n, pt_label **out, int *count)
         if (!pt_xml_is(c, "label"))
             continue;
         xmlChar *t = xmlNodeGetContent(c);
-        (*out)[k].key = pt_xml_attr(R->arena, c, "key");
-        (*out)[k].text = pt_strdup(R->arena, t ? (const char *)t : "");
+        pt_label *lb = &(*out)[k];
+        lb->key = pt_xml_attr(R->arena, c, "key");
+        lb->text = pt_strdup(R->arena, t ? (const char *)t : "");
         xmlFree(t);
+        bool known = false;
+        for (const char *const *w = want; *w && !known; w++)
+            known = !strcmp(*w, lb->key);
+        if (!known)
+            return pt_xml_bad(R->ctx, R->name, c, "unknown label key \"%s\"", lb->key);
+        if (!*lb->text)
+            return pt_xml_bad(R->ctx, R->name, c, "label \"%s\" is empty", lb->key);
+        for (int j = 0; j < k; j++)
+            if (!strcmp((*out)[j].key, lb->key))
+                return pt_xml_bad(R->ctx, R->name, c, "label \"%s\" is given twice", lb->key);
         k++;
     }
+    for (const char *const *w = want; *w; w++) {
+        bool found = false;
+        for (int j = 0; j < k && !found; j++)
+            found = !strcmp((*out)[j].key, *w);
+        if (!found)
+            return pt_xml_bad(R->ctx, R->name, n, "label \"%s\" is missing", *w);
+    }
     return true;
+}
+
+static const pt_style *find_style(const pt_layout *l, const char *name)
+{
+    for (int i = 0; i < l->nstyles; i++)
+        if (!strcmp(l->styles[i].name, name))
+            return &l->styles[i];
+    return NULL;
 }
 
 static bool styles(reader *R, const xmlNode *root, pt_layout *l)
@@ -102,17 +145,42 @@ static bool styles(reader *R, const xmlNode *root, pt_layout *l)
         const char *brk = pt_xml_attr(R->arena, c, "break");
         s->space_breaks = brk && !strcmp(brk, "spaces");
         s->phrase = brk && !strcmp(brk, "phrase");
-        if (!num(R, c, "size", &s->size) || !num(R, c, "leading", &s->leading))
+        if (!num(R, c, "size", 1, PT_MAX_SIZE, &s->size)
+            || !num(R, c, "leading", 1, PT_MAX_LEADING, &s->leading))
             return false;
-        if (pt_xml_attr(R->arena, c, "indent") && !num(R, c, "indent", &s->indent))
+        if (pt_xml_attr(R->arena, c, "indent") && !num(R, c, "indent", 0, 10, &s->indent))
             return false;
-        if (s->size <= 0 || s->leading < 1)
-            return pt_xml_bad(R->ctx, R->name, c, "size must be > 0 and leading >= 1");
         for (int j = 0; j < k - 1; j++)
             if (!strcmp(l->styles[j].name, s->name))
                 return pt_xml_bad(R->ctx, R->name, c, "style %s is defined twice", s->name);
     }
+    for (const char *const *w = STYLES; *w; w++)
+        if (!find_style(l, *w))
+            return pt_xml_bad(R->ctx, R->name, root, "style \"%s\" is missing", *w);
     return true;
+}
+
+/* Every column of a table must hold one character of the largest style set
+ * in it after its padding: a narrower one cannot show a line of text. */
+static bool columns_hold(reader *R, const xmlNode *n, const char *what, const double *cols,
+                         int count, double pad, double size)
+{
+    for (int i = 0; i < count; i++)
+        if (cols[i] - 2 * pad < size)
+            return pt_xml_bad(R->ctx, R->name, n, "%s column %d is %.2f pt wide: less than one "
+                              "%.2f pt character after the padding of %.2f pt on each side",
+                              what, i + 1, cols[i], size, pad);
+    return true;
+}
+
+/* The largest size among the named styles (all exist: styles() checked). */
+static double largest(const pt_layout *l, const char *const *names)
+{
+    double m = 0;
+    for (const char *const *w = names; *w; w++)
+        if (find_style(l, *w)->size > m)
+            m = find_style(l, *w)->size;
+    return m;
 }
 
 static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
@@ -122,12 +190,15 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
     l->strictness = !lb || !strcmp(lb, "strict") ? PT_LB_STRICT
                   : !strcmp(lb, "normal") ? PT_LB_NORMAL : PT_LB_LOOSE;
     n = pt_xml_child(root, "page");
-    if (!num(R, n, "width", &l->page_w) || !num(R, n, "height", &l->page_h)
-        || !num(R, n, "top", &l->top) || !num(R, n, "bottom", &l->bottom)
-        || !num(R, n, "left", &l->left) || !num(R, n, "right", &l->right))
+    if (!num(R, n, "width", 72, PT_MAX_PAGE, &l->page_w)
+        || !num(R, n, "height", 72, PT_MAX_PAGE, &l->page_h)
+        || !num(R, n, "top", 0, l->page_h, &l->top) || !num(R, n, "bottom", 0, l->page_h, &l->bottom)
+        || !num(R, n, "left", 0, l->page_w, &l->left) || !num(R, n, "right", 0, l->page_w, &l->right))
         return false;
-    if (pt_layout_text_width(l) <= 0 || l->page_h - l->top - l->bottom <= 0)
-        return pt_xml_bad(R->ctx, R->name, n, "the margins leave no room on the page");
+    if (pt_layout_text_width(l) < PT_MIN_TEXT_AREA || l->page_h - l->top - l->bottom < PT_MIN_TEXT_AREA)
+        return pt_xml_bad(R->ctx, R->name, n, "the margins leave a text area of %.2f x %.2f pt; "
+                          "it must be at least %d pt each way", pt_layout_text_width(l),
+                          l->page_h - l->top - l->bottom, PT_MIN_TEXT_AREA);
     n = pt_xml_child(root, "fonts");
     if (!(l->regular = font(R, n, "regular")) || !(l->bold = font(R, n, "bold")))
         return false;
@@ -138,42 +209,60 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
     color(R, n, "heading", &l->heading);
     color(R, n, "figure-fill", &l->figure_fill);
     n = pt_xml_child(root, "rules");
-    if (!num(R, n, "cell", &l->rule_cell) || !num(R, n, "frame", &l->rule_frame)
-        || !num(R, n, "figure", &l->rule_figure))
+    if (!num(R, n, "cell", 0, 20, &l->rule_cell) || !num(R, n, "frame", 0, 20, &l->rule_frame)
+        || !num(R, n, "figure", 0, 20, &l->rule_figure))
         return false;
     if (!styles(R, root, l))
         return false;
+    double tw = pt_layout_text_width(l), th = l->page_h - l->top - l->bottom;
     n = pt_xml_child(root, "cell");
-    if (!num(R, n, "pad-x", &l->pad_x) || !num(R, n, "pad-y", &l->pad_y))
+    if (!num(R, n, "pad-x", 0, 100, &l->pad_x) || !num(R, n, "pad-y", 0, 100, &l->pad_y))
         return false;
     n = pt_xml_child(root, "footer");
     l->footer_format = pt_xml_attr(R->arena, n, "format");
-    if (!num(R, n, "y", &l->footer_y))
+    if (!*l->footer_format)
+        return pt_xml_bad(R->ctx, R->name, n, "format is empty");
+    double fs = find_style(l, "footer")->size;
+    if (!num(R, n, "y", 0, l->page_h - fs, &l->footer_y))
         return false;
     n = pt_xml_child(root, "cover");
-    if (!num(R, n, "title-top", &l->cover_title_top) || !num(R, n, "org-bottom", &l->cover_org_bottom))
+    if (!num(R, n, "title-top", 0, l->page_h, &l->cover_title_top)
+        || !num(R, n, "org-bottom", 0, l->page_h, &l->cover_org_bottom))
         return false;
     n = pt_xml_child(root, "contents");
-    if (!num(R, n, "gap", &l->toc_gap) || !num(R, n, "number-width", &l->toc_number_w)
-        || !num(R, n, "label-indent", &l->toc_label_indent)
-        || !num(R, n, "dot-pitch", &l->toc_dot_pitch) || !num(R, n, "dot-size", &l->toc_dot_size))
+    static const char *const toc_styles[] = { "toc-project", "toc-entry", NULL };
+    double ts = largest(l, toc_styles);
+    if (!num(R, n, "gap", 0, tw / 2, &l->toc_gap) || !num(R, n, "number-width", 1, tw / 4, &l->toc_number_w)
+        || !num(R, n, "label-indent", 0, 10, &l->toc_label_indent)
+        || !num(R, n, "dot-pitch", 0.5, 100, &l->toc_dot_pitch)
+        || !num(R, n, "dot-size", 0.1, 10, &l->toc_dot_size))
         return false;
-    double tw = pt_layout_text_width(l);
+    double tocw = (tw - l->toc_gap) / 2 - l->toc_number_w - 0.5 * ts;
+    if (tocw < ts || tocw - l->toc_label_indent * ts < ts)
+        return pt_xml_bad(R->ctx, R->name, n, "a contents column leaves %.2f pt for a title "
+                          "(after the number and the label indent): less than one %.2f pt "
+                          "character", tocw - l->toc_label_indent * ts, ts);
+    static const char *const cell_styles[] = { "body", "cell", "label", "value", "status", NULL };
+    double cs = largest(l, cell_styles);
     n = pt_xml_child(root, "card");
     if (!columns(R, n, "columns", l->card_cols, 4, tw)
-        || !num(R, n, "status-min-height", &l->status_min_h)
-        || !num(R, n, "min-leading", &l->min_leading) || !num(R, n, "min-size", &l->min_size)
-        || !labels(R, n, &l->card_labels, &l->ncard_labels))
+        || !columns_hold(R, n, "card", l->card_cols, 4, l->pad_x, cs)
+        || !num(R, n, "status-min-height", 0, th, &l->status_min_h)
+        || !num(R, n, "min-leading", 1, PT_MAX_LEADING, &l->min_leading)
+        || !num(R, n, "min-size", 1, PT_MAX_SIZE, &l->min_size)
+        || !labels(R, n, CARD_LABELS, &l->card_labels, &l->ncard_labels))
         return false;
-    if (l->min_leading < 1 || l->min_size <= 0)
-        return pt_xml_bad(R->ctx, R->name, n, "min-leading must be >= 1 and min-size > 0");
     n = pt_xml_child(root, "overview");
-    if (!columns(R, n, "columns", l->ov_cols, 3, tw) || !labels(R, n, &l->ov_labels, &l->nov_labels))
+    if (!columns(R, n, "columns", l->ov_cols, 3, tw)
+        || !columns_hold(R, n, "overview", l->ov_cols, 3, l->pad_x, cs)
+        || !labels(R, n, OVERVIEW_LABELS, &l->ov_labels, &l->nov_labels))
         return false;
     n = pt_xml_child(n, "figure");
-    if (!num(R, n, "gap", &l->fig_gap) || !num(R, n, "box-pad", &l->fig_pad)
-        || !num(R, n, "row-gap", &l->fig_row_gap)
-        || !columns(R, n, "columns", l->fig_cols, 4, tw - 3 * l->fig_gap))
+    static const char *const fig_styles[] = { "figure", "figure-head", NULL };
+    if (!num(R, n, "gap", 0, tw / 8, &l->fig_gap) || !num(R, n, "box-pad", 0, 100, &l->fig_pad)
+        || !num(R, n, "row-gap", 0, 100, &l->fig_row_gap)
+        || !columns(R, n, "columns", l->fig_cols, 4, tw - 3 * l->fig_gap)
+        || !columns_hold(R, n, "figure", l->fig_cols, 4, l->fig_pad, largest(l, fig_styles)))
         return false;
     return true;
 }
@@ -181,12 +270,12 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
 pt_layout *pt_layout_load(pt_ctx *ctx, pt_arena *arena, const char *path)
 {
     size_t len;
-    char *data = pt_read_file(ctx, path, &len);
+    char *data = pt_read_file_max(ctx, path, PT_MAX_LAYOUT, &len);
     if (!data)
         return NULL;
     char schema[4096];
     snprintf(schema, sizeof schema, "%s/layouts/layout.rng", pt_datadir());
-    xmlDoc *doc = pt_xml_parse(ctx, path, data, len, schema);
+    xmlDoc *doc = pt_xml_parse(ctx, path, "layout", data, len, schema);
     free(data);
     if (!doc)
         return NULL;
@@ -213,9 +302,9 @@ void pt_layout_free(pt_layout *l)
 
 const pt_style *pt_layout_style(pt_ctx *ctx, const pt_layout *l, const char *name)
 {
-    for (int i = 0; i < l->nstyles; i++)
-        if (!strcmp(l->styles[i].name, name))
-            return &l->styles[i];
+    const pt_style *s = find_style(l, name);
+    if (s)
+        return s;
     pt_invalid(ctx, "%s: the layout has no style \"%s\"", l->file, name);
     return NULL;
 }

@@ -9,6 +9,12 @@
 #include "out.h"
 #include "para.h"
 
+/* Limits of a layout (README: Limits); the loader refuses what exceeds them. */
+#define PT_MAX_PAGE      14400.0  /* a page side, in points (PDF's largest) */
+#define PT_MIN_TEXT_AREA 144      /* the text area, each way, in points */
+#define PT_MAX_SIZE      200.0    /* a style's size, in points */
+#define PT_MAX_LEADING   5.0      /* a style's line height / size */
+
 typedef struct pt_style {
     const char *name;
     pt_font *font;       /* borrowed from the layout */

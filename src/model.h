@@ -9,6 +9,11 @@
 
 #include "base.h"
 
+/* Limits of an edition (README: Limits); the loader refuses what exceeds them. */
+#define PT_MAX_CARDS    10000    /* cards in one edition */
+#define PT_MAX_NUMBER   100000   /* project, initiative and card numbers */
+#define PT_MAX_ERA_YEAR 999      /* year="…" of the era; fiscal-year is at most 9999 */
+
 /* 達成状況 of a card or a project goal. */
 typedef enum pt_status {
     PT_STATUS_UNKNOWN = 0,   /* an incomplete card: the source does not say */
@@ -100,6 +105,7 @@ typedef struct pt_project {
     const char *aspect;            /* 経済 / 環境 / 社会 */
     const char *name;
     const char *leader;
+    int line;                      /* of <project> */
     pt_goal *goals;
     int ngoals;
 } pt_project;
@@ -112,7 +118,9 @@ typedef struct pt_report {
     int fiscal_year;               /* 2024 */
     const char *const *title_lines;
     int ntitle_lines;
+    int title_line;                /* of <title> */
     const char *publisher;
+    int publisher_line;            /* of <publisher> */
     pt_project *projects;
     int nprojects;
     pt_initiative **initiatives;   /* every initiative in number order */

@@ -54,15 +54,15 @@
  * Errors. libharu reports through the handler given to HPDF_New, which only
  * records the code in our state; internal calls (dicts, arrays, xref) leave
  * it in the document's error record. After each step both are checked and
- * turned into one pt_fail message. The file is written atomically: the bytes
- * are produced in memory, written to "<path>.tmp-XXXXXX" in the same folder,
- * synced and renamed over path; on any failure the temporary is removed.
+ * turned into one pt_fail message. The bytes are produced in memory and
+ * written atomically by outfile.c.
  *
  * Determinism: no time, random /ID or pointer value reaches the file; the
  * dates come from pt_doc_info.created and the subset tag is a hash of the
  * font name and the glyph set. */
 #include "out.h"
 #include "pdf_twin.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <math.h>
@@ -1335,56 +1335,6 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     return hpdf_check(p, ctx, true, "reading the PDF back");
 }
 
-/* Writes bytes to path through "<path>.tmp-XXXXXX" and rename(). */
-static bool write_atomic(pt_ctx *ctx, const char *path, const char *bytes, size_t n)
-{
-    size_t plen = strlen(path);
-    char *tmp = pt_xrealloc(NULL, plen + sizeof ".tmp-XXXXXX");
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        pt_fail(ctx, "%s: cannot write: %s", path, strerror(errno));
-        free(tmp);
-        return false;
-    }
-    /* mkstemp makes the file 0600; give it the mode a new file would get. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    const char *what = NULL;
-    int err = 0;
-    for (size_t done = 0; done < n && !what;) {
-        ssize_t w = write(fd, bytes + done, n - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            what = "cannot write";
-            err = w < 0 ? errno : ENOSPC;
-        } else {
-            done += (size_t)w;
-        }
-    }
-    if (!what && fsync(fd) != 0 && errno != EINVAL) {
-        what = "cannot write";
-        err = errno;
-    }
-    if (close(fd) != 0 && !what) {
-        what = "cannot write";
-        err = errno;
-    }
-    if (!what && rename(tmp, path) != 0) {
-        what = "cannot replace";
-        err = errno;
-    }
-    if (what) {
-        unlink(tmp);
-        pt_fail(ctx, "%s: %s: %s", path, what, strerror(err));
-    }
-    free(tmp);
-    return what == NULL;
-}
-
 /* ---- public ---- */
 
 /* A new document recording into our arena; info's strings are copied (info
@@ -1435,7 +1385,7 @@ bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path)
         }
     }
     double t = pt_now();
-    bool ok = write_atomic(ctx, path, p->bytes.s, p->bytes.n);
+    bool ok = pt_write_atomic(ctx, path, p->bytes.s, p->bytes.n);
     pt_phase("  pdf: write the file", &t);
     return ok;
 }

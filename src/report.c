@@ -14,6 +14,7 @@
  * from the edition. The engine never names a card: the report is data. */
 #include "report.h"
 #include "report_int.h"
+#include "outfile.h"
 
 #include "layout.h"
 #include "page.h"
@@ -254,13 +255,14 @@ static bool covered_value(pt_rep *R, const pt_value *v, const char *where)
 static bool check_coverage(pt_rep *R)
 {
     const pt_report *r = R->r;
-    bool ok = covered(R, r->publisher, 0, "<publisher>");
+    bool ok = covered(R, r->publisher, r->publisher_line, "<publisher>");
     for (int i = 0; i < r->ntitle_lines && ok; i++)
-        ok = covered(R, r->title_lines[i], 0, "<title>");
+        ok = covered(R, r->title_lines[i], r->title_line, "<title>");
     for (int p = 0; p < r->nprojects && ok; p++) {
         const pt_project *pr = &r->projects[p];
         const char *w = pt_sprintf(R->arena, "<project no=\"%d\">", pr->no);
-        ok = covered(R, pr->name, 0, w) && covered(R, pr->leader, 0, w) && covered(R, pr->aspect, 0, w);
+        ok = covered(R, pr->name, pr->line, w) && covered(R, pr->leader, pr->line, w)
+          && covered(R, pr->aspect, pr->line, w);
         for (int g = 0; g < pr->ngoals && ok; g++) {
             const pt_goal *gl = &pr->goals[g];
             w = pt_sprintf(R->arena, "<goal no=\"%s\">", gl->no);
@@ -423,6 +425,9 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
 bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path,
                 int *npages)
 {
+    const char *inputs[] = { r->file, layout_path, NULL };
+    if (!pt_output_check(ctx, out_path, inputs))
+        return false;
     pt_arena *arena = pt_arena_new();
     pt_doc doc = {0};
     pt_layout *L = NULL;

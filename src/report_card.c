@@ -97,18 +97,65 @@ static void set_body_leading(pt_row *rows, double l)
             rows[i].cells[1].block.leading = l;
 }
 
-/* The largest line spacing from `from` down to the layout's floor, in 0.01
- * steps, at which the rows fit in avail; the rows keep it. 0 (and the rows at
- * the floor) when none does. */
+/* The k-th value of the grid from, from - step, from - 2 step, … reached by
+ * repeated subtraction (the values a stepping search would try). */
+static double grid(double from, double step, int k)
+{
+    double v = from;
+    for (int i = 0; i < k; i++)
+        v -= step;
+    return v;
+}
+
+/* The number of grid steps from `from` down to floor (at least 0). */
+static int grid_steps(double from, double step, double floor_)
+{
+    int k = 0;
+    for (double v = from - step; v >= floor_ - 1e-9; v -= step)
+        k++;
+    return k;
+}
+
+/* The largest line spacing on the 0.01 grid from `from` down to the layout's
+ * floor at which the rows fit in avail; the rows keep it. 0 (and the rows at
+ * the floor) when none does. The rows' height grows with the spacing, so the
+ * search bisects: O(log steps) height sums, never a re-setting of the text. */
 static double fit_leading(pt_rep *R, pt_row *rows, double from, double avail)
 {
-    for (double l = from; l >= R->L->min_leading - 1e-9; l -= 0.01) {
-        set_body_leading(rows, l);
+    int hi = grid_steps(from, 0.01, R->L->min_leading);
+    set_body_leading(rows, grid(from, 0.01, hi));
+    if (rows_total(R, rows, NROWS) > avail)
+        return 0;
+    int lo = 0;                      /* invariant: step hi fits; steps < lo do not */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        set_body_leading(rows, grid(from, 0.01, mid));
         if (rows_total(R, rows, NROWS) <= avail)
-            return l;
+            hi = mid;
+        else
+            lo = mid + 1;
     }
+    double l = grid(from, 0.01, hi);
+    set_body_leading(rows, l);
+    return l;
+}
+
+/* "card 5-1: …" as invalid input at the card's line: a part of the card that
+ * cannot be placed on any page. Returns 0 (no pages). */
+static int too_tall(pt_rep *R, const pt_card *c, const char *what, double h, double room)
+{
+    pt_invalid(R->ctx, "%s:%d: <card no=\"%s\">: card %s: %s is %.1f pt tall, more than the "
+               "%.1f pt a page has for it: the layout's sizes, padding or text area do not "
+               "allow this card", R->r->file, c->line, c->no, c->no, what, h, room);
     return 0;
 }
+
+/* What each row is, for messages. */
+static const char *ROW_NAMES[NROWS] = {
+    "the header labels row", "the header row (No., project, goal, policy)",
+    "the initiative labels row", "the initiative row (title, departments, status)",
+    "the overview (取組概要) row", "the indicator row", "the value labels row", "the values row",
+    "the evaluation row", "the synergy row", "the direction row" };
 
 /* Lays out one card onto as many pages as it needs (one unless it cannot fit
  * even at the floors). Returns the number of pages added, 0 on failure. */
@@ -128,13 +175,33 @@ int pt_card_pages(pt_rep *R, const pt_card *c)
     bool fits = rows_total(R, rows, NROWS) <= avail;
     if (!fits) {
         /* 1. line spacing, 2. size; each time the largest value that fits.
-         * The search leaves the rows set as found. */
-        double s = size, l;
-        while (!(l = fit_leading(R, rows, leading, avail)) && s - 0.25 >= L->min_size - 1e-9) {
-            s -= 0.25;
-            pt_rows_free(rows, NROWS);
-            if (!card_rows(R, c, rows, s, leading, false))
-                return pt_rows_free(rows, NROWS), 0;
+         * Sizes are tried on the 0.25 pt grid down to min-size by bisection
+         * (a size fits when the rows fit at the spacing floor), so a card is
+         * set O(log steps) times. The search leaves the rows set as found. */
+        double s = size, l = fit_leading(R, rows, leading, avail);
+        int hi = grid_steps(size, 0.25, L->min_size);
+        if (!l && hi > 0) {
+            int lo = 1;                  /* invariant: steps < lo do not fit */
+            bool found = false;
+            while (lo <= hi) {
+                int mid = lo + (hi - lo) / 2;
+                pt_rows_free(rows, NROWS);
+                if (!card_rows(R, c, rows, grid(size, 0.25, mid), L->min_leading, false))
+                    return pt_rows_free(rows, NROWS), 0;
+                if (rows_total(R, rows, NROWS) <= avail) {
+                    found = true;
+                    s = grid(size, 0.25, mid);
+                    hi = mid - 1;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if (found) {
+                pt_rows_free(rows, NROWS);
+                if (!card_rows(R, c, rows, s, leading, false))
+                    return pt_rows_free(rows, NROWS), 0;
+                l = fit_leading(R, rows, leading, avail);
+            }
         }
         fits = l > 0;
         if (fits && s < size)
@@ -167,10 +234,21 @@ int pt_card_pages(pt_rep *R, const pt_card *c)
     pt_row head[NROWS];
     if (!card_rows(R, c, head, size, leading, true))
         return pt_rows_free(rows, NROWS), pt_rows_free(head, NROWS), 0;
+    /* Every page makes progress (a row or at least one line of one), or the
+     * part that cannot be placed is reported: the number of pages is bounded
+     * by the rows and lines of the card. */
+    double head_h = rows_total(R, &head[R_HEAD_LABELS], R_HEAD - R_HEAD_LABELS + 1);
+    if (head_h >= avail) {
+        pt_rows_free(rows, NROWS);
+        pt_rows_free(head, NROWS);
+        return too_tall(R, c, "its header (repeated on every continuation page)", head_h, avail);
+    }
     int pages = 0;
     pt_page *p = NULL;
-    double y = 0;
-    for (int i = 0; i < NROWS; i++) {
+    double y = 0, fresh_y = 0;         /* fresh_y: where this page's rows begin */
+    const char *stuck = NULL;          /* what could not be placed on a fresh page */
+    double stuck_h = 0, stuck_room = 0;
+    for (int i = 0; i < NROWS && !stuck; i++) {
         pt_row *w = &rows[i];
         size_t nlines = w->body ? w->cells[1].block.lines.lines.n : 0, done = 0;
         for (;;) {
@@ -180,11 +258,17 @@ int pt_card_pages(pt_rep *R, const pt_card *c)
                 y = R->ytop;
                 if (pages > 1)
                     pt_rows_draw(R, p, &head[R_HEAD_LABELS], R_HEAD - R_HEAD_LABELS + 1, cols, &y);
+                fresh_y = y;
             }
             double room = y - R->ybottom;
+            bool fresh = y >= fresh_y;
             if (!w->body) {
                 double h = pt_row_height(R, w);
-                if (h > room && y < R->ytop - 1) {
+                if (h > room) {
+                    if (fresh) {
+                        stuck = ROW_NAMES[i], stuck_h = h, stuck_room = room;
+                        break;
+                    }
                     p = NULL;
                     continue;
                 }
@@ -194,24 +278,36 @@ int pt_card_pages(pt_rep *R, const pt_card *c)
             }
             const pt_block *b = &w->cells[1].block;
             double lh = pt_block_line_height(b);
-            size_t fit = (size_t)floor((room - 2 * L->pad_y) / lh + 1e-9);
+            double fitd = floor((room - 2 * L->pad_y) / lh + 1e-9);
+            size_t fit = fitd > 0 ? (size_t)fitd : 0;
             size_t left = nlines - done;
             double label_h = pt_cell_need(R, &w->cells[0]);
-            if (fit >= left && (left == 0 || label_h <= room)) {
-                double h = left * lh + 2 * L->pad_y;
-                if (h < label_h)
-                    h = label_h;
-                pt_row_draw(R, p, w, cols, L->left, y, h, done, left);
-                y -= h;
+            double need = left * lh + 2 * L->pad_y;
+            if (need < label_h)
+                need = label_h;
+            if (fit >= left && (left ? label_h <= room : need <= room)) {
+                pt_row_draw(R, p, w, cols, L->left, y, need, done, left);
+                y -= need;
                 break;
             }
             if (fit >= 1 && label_h <= room) {
-                double h = room;
-                pt_row_draw(R, p, w, cols, L->left, y, h, done, fit);
+                pt_row_draw(R, p, w, cols, L->left, y, room, done, fit);
                 done += fit;
+            } else if (fresh) {
+                bool label = label_h > room;
+                stuck = label ? pt_sprintf(R->arena, "the label of %s", ROW_NAMES[i])
+                              : pt_sprintf(R->arena, "a line of %s", ROW_NAMES[i]);
+                stuck_h = label ? label_h : lh + 2 * L->pad_y;
+                stuck_room = room;
+                break;
             }
             p = NULL;
         }
+    }
+    if (stuck) {
+        pt_rows_free(rows, NROWS);
+        pt_rows_free(head, NROWS);
+        return too_tall(R, c, stuck, stuck_h, stuck_room);
     }
     pt_warn(R->ctx, "card %s: too long for one page even at %.2f pt with line spacing %.2f; "
             "continued on %d pages", c->no, L->min_size, L->min_leading, pages);

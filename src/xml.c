@@ -3,6 +3,8 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,7 +87,8 @@ static const char *find(const char *data, size_t len, const char *needle)
     return NULL;
 }
 
-static bool check_bytes(pt_ctx *ctx, const char *name, const char *data, size_t len)
+static bool check_bytes(pt_ctx *ctx, const char *name, const char *kind, const char *data,
+                        size_t len)
 {
     long badat = pt_utf8_check(data, len);
     if (badat >= 0)
@@ -95,18 +98,27 @@ static bool check_bytes(pt_ctx *ctx, const char *name, const char *data, size_t 
     for (size_t k = 0; k < 2; k++) {
         const char *p = find(data, len, forbidden[k]);
         if (p)
-            return pt_invalid(ctx, "%s:%d: %s is not allowed: an edition has no DTD and no "
+            return pt_invalid(ctx, "%s:%d: %s is not allowed: %s %s has no DTD and no "
                               "entities (external or internal)", name,
-                              line_at(data, (size_t)(p - data)), forbidden[k]);
+                              line_at(data, (size_t)(p - data)), forbidden[k],
+                              strchr("aeiou", kind[0]) ? "an" : "a", kind);
     }
-    if (len > (size_t)1 << 30)
-        return pt_invalid(ctx, "%s: larger than 1 GiB", name);
+    if (len > INT_MAX)
+        return pt_invalid(ctx, "%s: larger than %d bytes", name, INT_MAX);
     return true;
 }
 
-/* ---- gate 3: schema ---- */
+/* ---- libxml2's messages ---- */
 
-typedef struct rng_errors { pt_ctx *ctx; const char *name; bool seen; } rng_errors;
+/* libxml2 reports through a structured handler set for the parse and the
+ * validation (and restored after): it never prints by itself, and the first
+ * error (the cause; later ones are consequences) is the one reported. */
+typedef struct xml_errors {
+    pt_ctx *ctx;
+    const char *name;
+    bool seen;                   /* the first error has been recorded */
+    const char *what;            /* "not well-formed XML" or "does not fit the schema" */
+} xml_errors;
 
 static void trim_message(char *msg)
 {
@@ -115,26 +127,32 @@ static void trim_message(char *msg)
         msg[--n] = 0;
 }
 
-static void on_rng_error(void *user, xmlErrorPtr e)
+static void on_xml_error(void *user, xmlErrorPtr e)
 {
-    rng_errors *r = user;
-    if (r->seen || !e)
+    xml_errors *r = user;
+    if (r->seen || !e || e->level < XML_ERR_ERROR)
         return;
     r->seen = true;
     char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "schema error");
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
     trim_message(msg);
+    /* a message cut inside a UTF-8 sequence loses the partial character */
+    long bad = pt_utf8_check(msg, strlen(msg));
+    if (bad >= 0)
+        msg[bad] = 0;
     const xmlNode *node = e->node;
     if (node && node->type == XML_ELEMENT_NODE)
-        pt_xml_bad(r->ctx, r->name, node, "does not fit the schema: %s", msg);
+        pt_xml_bad(r->ctx, r->name, node, "%s: %s", r->what, msg);
     else
-        pt_invalid(r->ctx, "%s:%d: does not fit the schema: %s", r->name, e->line, msg);
+        pt_invalid(r->ctx, "%s:%d: %s: %s", r->name, e->line, r->what, msg);
 }
 
-static bool validate(pt_ctx *ctx, const char *name, xmlDoc *doc, const char *schema_path)
+/* ---- gate 3: schema ---- */
+
+static bool validate(pt_ctx *ctx, xml_errors *errs, xmlDoc *doc, const char *schema_path)
 {
     size_t slen;
-    char *schema = pt_read_file(ctx, schema_path, &slen);
+    char *schema = pt_read_file_max(ctx, schema_path, PT_MAX_LAYOUT, &slen);
     if (!schema)
         return false;
     bool ok = false;
@@ -144,11 +162,11 @@ static bool validate(pt_ctx *ctx, const char *name, xmlDoc *doc, const char *sch
         pt_fail(ctx, "%s: the schema does not compile", schema_path);
     } else {
         xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
-        rng_errors errs = { ctx, name, false };
-        xmlRelaxNGSetValidStructuredErrors(vc, on_rng_error, &errs);
+        errs->what = "does not fit the schema";
+        xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, errs);
         ok = xmlRelaxNGValidateDoc(vc, doc) == 0;
-        if (!ok && !errs.seen)
-            pt_invalid(ctx, "%s: does not fit the schema", name);
+        if (!ok && !errs->seen)
+            pt_invalid(ctx, "%s: does not fit the schema", errs->name);
         xmlRelaxNGFreeValidCtxt(vc);
         xmlRelaxNGFree(rng);
     }
@@ -158,28 +176,33 @@ static bool validate(pt_ctx *ctx, const char *name, xmlDoc *doc, const char *sch
     return ok;
 }
 
-xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *data, size_t len,
-                     const char *schema_path)
+xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *kind, const char *data,
+                     size_t len, const char *schema_path)
 {
-    if (!check_bytes(ctx, name, data, len))
+    if (!check_bytes(ctx, name, kind, data, len))
         return NULL;
     xmlParserCtxtPtr pc = xmlNewParserCtxt();
     if (!pc) {
         pt_fail(ctx, "%s: cannot create an XML parser", name);
         return NULL;
     }
+    xml_errors errs = { ctx, name, false, "not well-formed XML" };
+    xmlStructuredErrorFunc saved = xmlStructuredError;
+    void *saved_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&errs, on_xml_error);
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
     xmlDoc *doc = xmlCtxtReadMemory(pc, data, (int)len, name, "UTF-8", opts);
-    if (!doc) {
-        xmlErrorPtr e = xmlCtxtGetLastError(pc);
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "not well-formed XML");
-        trim_message(msg);
-        pt_invalid(ctx, "%s:%d: not well-formed XML: %s", name, e ? e->line : 0, msg);
-    } else if (!validate(ctx, name, doc, schema_path)) {
+    if (!doc && !errs.seen) {
+        errs.seen = true;
+        pt_invalid(ctx, "%s: not well-formed XML", name);
+    } else if (doc && errs.seen) {       /* recovered from an error: still refused */
+        xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (doc && !validate(ctx, &errs, doc, schema_path)) {
         xmlFreeDoc(doc);
         doc = NULL;
     }
+    xmlSetStructuredErrorFunc(saved_ctx, saved);
     xmlFreeParserCtxt(pc);
     return doc;
 }

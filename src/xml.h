@@ -15,11 +15,13 @@
 
 #include <libxml/tree.h>
 
-/* Parses data[0..len) (name is used in messages) and validates it against the
- * schema file at schema_path. Returns the document (caller frees with
- * xmlFreeDoc) or NULL with ctx->err set (status 2 for bad input). */
-xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *data, size_t len,
-                     const char *schema_path);
+/* Parses data[0..len) (name is used in messages, kind, "edition" or
+ * "layout", in their wording) and validates it against the schema file at
+ * schema_path. libxml2 prints nothing: its first error becomes the message.
+ * Returns the document (caller frees with xmlFreeDoc) or NULL with ctx->err
+ * set (status 2 for bad input). */
+xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *kind, const char *data,
+                     size_t len, const char *schema_path);
 
 /* Records "name:line: <elem>: message" as invalid input. Always returns false. */
 bool pt_xml_bad(pt_ctx *ctx, const char *name, const xmlNode *n, const char *fmt, ...)

@@ -9,6 +9,7 @@
 #include "model.h"
 #include "xml.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,22 @@ static const char *attr(loader *L, const xmlNode *n, const char *name)
     return pt_xml_attr(L->arena, n, name);
 }
 
+/* An integer attribute in [lo, hi] (README: Limits). The schema has made it
+ * a positiveInteger; this keeps it in range so that no arithmetic on it can
+ * overflow and no year prints as a negative number. */
+static bool int_attr(loader *L, const xmlNode *n, const char *name, long lo, long hi, int *out)
+{
+    const char *s = attr(L, n, name);
+    char *end;
+    errno = 0;
+    long v = s ? strtol(s, &end, 10) : 0;
+    if (!s || *end || errno == ERANGE || v < lo || v > hi)
+        return bad(L, n, "%s must be a whole number from %ld to %ld, found \"%s\"", name, lo, hi,
+                   s ? s : "");
+    *out = (int)v;
+    return true;
+}
+
 static bool parse_status(loader *L, const xmlNode *n, pt_status *out)
 {
     const char *s = attr(L, n, "status");
@@ -125,9 +142,10 @@ static bool parse_value(loader *L, const xmlNode *parent, const char *name, pt_v
         char *end;
         v->num = strtod(v->num_text, &end);
         v->has_num = true;
-        char plain[512], want[256];
-        strip_commas(v->text, plain, sizeof plain);
-        snprintf(want, sizeof want, "%s%s", v->num_text, v->unit ? v->unit : "");
+        size_t tn = strlen(v->text) + 1;
+        char *plain = pt_alloc(L->arena, tn);
+        strip_commas(v->text, plain, tn);
+        const char *want = pt_sprintf(L->arena, "%s%s", v->num_text, v->unit ? v->unit : "");
         if (!strstr(plain, want))
             return bad(L, n, "num=\"%s\" unit=\"%s\" do not match the printed text \"%s\"%s",
                        v->num_text, v->unit ? v->unit : "", v->text,
@@ -198,7 +216,7 @@ static bool parse_card_no(const char *s, int *major, int *minor)
             return false;
         b = strtol(m, &end, 10);
     }
-    if (*end || a > 100000 || b > 1000)
+    if (*end || a > PT_MAX_NUMBER || b > 1000)
         return false;
     *major = (int)a;
     *minor = (int)b;
@@ -261,8 +279,8 @@ static pt_initiative *parse_initiative(loader *L, const xmlNode *n, pt_goal *goa
     ini->line = pt_xml_line(n);
     ini->goal = goal;
     ini->policy = policy;
-    const char *no = attr(L, n, "no");
-    ini->no = no ? atoi(no) : 0;
+    if (!int_attr(L, n, "no", 1, PT_MAX_NUMBER, &ini->no))
+        return NULL;
     const char *inc = attr(L, n, "incomplete");
     ini->incomplete = inc && !strcmp(inc, "true");
     if (L->inis.n && L->inis.v[L->inis.n - 1]->no >= ini->no) {
@@ -299,6 +317,8 @@ static pt_initiative *parse_initiative(loader *L, const xmlNode *n, pt_goal *goa
                        ini->no), NULL;
         if (!ini->incomplete && card->incomplete)
             return bad(L, c, "an incomplete card needs an initiative marked incomplete"), NULL;
+        if (L->cards.n >= PT_MAX_CARDS)
+            return bad(L, c, "more than %d cards in the edition (the limit)", PT_MAX_CARDS), NULL;
         PT_PUSH(L->cards, card);
     }
     if (ini->ndepts == 0 && !ini->incomplete)
@@ -368,8 +388,9 @@ static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g
 
 static bool parse_project(loader *L, const xmlNode *n, pt_project *p)
 {
-    const char *no = attr(L, n, "no");
-    p->no = no ? atoi(no) : 0;
+    if (!int_attr(L, n, "no", 1, PT_MAX_NUMBER, &p->no))
+        return false;
+    p->line = pt_xml_line(n);
     p->aspect = attr(L, n, "aspect");
     if (!(p->name = child_text(L, n, "name")) || !(p->leader = child_text(L, n, "leader")))
         return false;
@@ -394,12 +415,14 @@ static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
     r->file = pt_strdup(L->arena, L->name);
     r->era = attr(L, root, "era");
     r->era_abbr = attr(L, root, "era-abbr");
-    r->year = atoi(attr(L, root, "year"));
-    r->fiscal_year = atoi(attr(L, root, "fiscal-year"));
+    if (!int_attr(L, root, "year", 1, PT_MAX_ERA_YEAR, &r->year)
+        || !int_attr(L, root, "fiscal-year", 1, 9999, &r->fiscal_year))
+        return false;
     if (!*r->era || !*r->era_abbr)
         return bad(L, root, "era and era-abbr must not be empty");
     const xmlNode *title = pt_xml_child(root, "title");
     r->ntitle_lines = pt_xml_count(title, "line");
+    r->title_line = pt_xml_line(title);
     const char **lines = pt_alloc(L->arena, sizeof *lines * (size_t)r->ntitle_lines);
     int k = 0;
     for (const xmlNode *c = title->children; c; c = c->next)
@@ -408,6 +431,7 @@ static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
     r->title_lines = lines;
     if (!(r->publisher = child_text(L, root, "publisher")))
         return false;
+    r->publisher_line = pt_xml_line(pt_xml_child(root, "publisher"));
     r->nprojects = pt_xml_count(root, "project");
     r->projects = pt_alloc(L->arena, sizeof *r->projects * (size_t)r->nprojects);
     k = 0;
@@ -435,7 +459,7 @@ pt_report *pt_report_parse(pt_ctx *ctx, pt_arena *arena, const char *name, const
 {
     char schema[4096];
     snprintf(schema, sizeof schema, "%s/input/plantype.rng", pt_datadir());
-    xmlDoc *doc = pt_xml_parse(ctx, name, data, len, schema);
+    xmlDoc *doc = pt_xml_parse(ctx, name, "edition", data, len, schema);
     if (!doc)
         return NULL;
     loader L = { .ctx = ctx, .arena = arena, .name = name };
@@ -451,7 +475,7 @@ pt_report *pt_report_parse(pt_ctx *ctx, pt_arena *arena, const char *name, const
 pt_report *pt_report_load(pt_ctx *ctx, pt_arena *arena, const char *path)
 {
     size_t len;
-    char *data = pt_read_file(ctx, path, &len);
+    char *data = pt_read_file_max(ctx, path, PT_MAX_EDITION, &len);
     if (!data)
         return NULL;
     pt_report *r = pt_report_parse(ctx, arena, path, data, len);
