@@ -8,6 +8,9 @@
 # `make test`   builds and runs the test suite, then again under AddressSanitizer
 #               and UndefinedBehaviorSanitizer (build/asan). Closing line: N passed, N failed.
 # `make bench`  median time and peak memory of typesetting (see tests/bench.sh).
+# `make install PREFIX=/usr/local` (DESTDIR honoured): PREFIX/bin/plantype, its
+#               data in PREFIX/share/plantype/, the man page plantype.1;
+#               `make uninstall` removes them.
 
 CC      ?= gcc
 PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib
@@ -19,7 +22,7 @@ BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2
 CFLAGS  := -std=c11 $(OPT) -g -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
-           -D_DEFAULT_SOURCE -DPT_DATADIR='"$(CURDIR)"' $(SAN) \
+           -D_DEFAULT_SOURCE $(SAN) \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 LDFLAGS := $(SAN)
@@ -31,7 +34,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/*_test.c))
 EDITION ?= input/r6.xml
 PDF     := out/$(basename $(notdir $(EDITION))).pdf
 
-.PHONY: all pdf build deps test test-plain check-asan bench clean
+.PHONY: all pdf build deps test test-plain check-asan bench clean install uninstall
 # The flags above came from pkg-config when this make started, maybe before
 # `deps` installed the libraries: everything that compiles runs in a sub-make.
 all: deps
@@ -91,3 +94,26 @@ bench: deps
 
 clean:
 	rm -rf build
+
+# Install: the program, the data it reads at run time (found from the
+# program's own location, see pt_datadir) and the man page.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/plantype
+MANDIR  := $(PREFIX)/share/man/man1
+VERSION := $(shell sed -n 's/^\#define PT_VERSION "\(.*\)"$$/\1/p' src/cmd.h)
+# The data folder's files, relative to it (add new data here).
+DATA    := input/plantype.rng $(wildcard layouts/*.xml layouts/*.rng fonts/*.ttf) fonts/OFL.txt
+
+install: deps
+	@$(MAKE) --no-print-directory $(BUILD)/plantype
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BUILD)/plantype $(DESTDIR)$(BINDIR)/plantype
+	for f in $(DATA); do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
+	sed 's/@VERSION@/$(VERSION)/' doc/plantype.1 >$(DESTDIR)$(MANDIR)/plantype.1
+	chmod 644 $(DESTDIR)$(MANDIR)/plantype.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/plantype $(DESTDIR)$(MANDIR)/plantype.1
+	rm -rf $(DESTDIR)$(DATADIR)

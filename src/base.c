@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -297,14 +298,48 @@ void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...)
     ctx->err[np + ne] = 0;
 }
 
-#ifndef PT_DATADIR
-#define PT_DATADIR "."
-#endif
-
-const char *pt_datadir(void)
+/* True when dir holds the data (its edition schema is readable). */
+static bool holds_data(const char *dir)
 {
-    const char *d = getenv("PLANTYPE_DATA");
-    return d && *d ? d : PT_DATADIR;
+    char path[4096 + 32];
+    snprintf(path, sizeof path, "%s/input/plantype.rng", dir);
+    return access(path, R_OK) == 0;
+}
+
+const char *pt_datadir(pt_ctx *ctx)
+{
+    char *d = ctx->datadir;
+    size_t size = sizeof ctx->datadir;
+    if (d[0])
+        return d;
+    const char *env = getenv("PLANTYPE_DATA");
+    if (env && *env) {
+        snprintf(d, size, "%s", env);
+        return d;
+    }
+    char dir[sizeof ctx->datadir];   /* the program's folder, then its parents */
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+    char *slash = n > 0 ? (dir[n] = '\0', strrchr(dir, '/')) : NULL;
+    if (!slash) {
+        snprintf(d, size, ".");
+        return d;
+    }
+    *slash = '\0';
+    slash = strrchr(dir, '/');     /* bin/plantype -> PREFIX/share/plantype */
+    snprintf(d, size, "%.*s/share/plantype", slash ? (int)(slash - dir) : 0, dir);
+    if (holds_data(d))
+        return d;
+    for (int up = 0; up < 4 && dir[0]; up++) {
+        if (holds_data(dir)) {
+            snprintf(d, size, "%s", dir);
+            return d;
+        }
+        slash = strrchr(dir, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+    }
+    return d;
 }
 
 double pt_now(void)

@@ -21,6 +21,7 @@ typedef struct pt_ctx {
     int status;       /* PT_EXIT_INVALID for bad input, PT_EXIT_IO otherwise */
     FILE *warn;       /* where warnings go (stderr by default; NULL: silent) */
     int nwarn;        /* warnings issued so far */
+    char datadir[4096]; /* the data folder, found on the first pt_datadir call */
 } pt_ctx;
 
 void pt_ctx_init(pt_ctx *ctx);
@@ -93,9 +94,13 @@ char *pt_read_file_max(pt_ctx *ctx, const char *path, size_t max, size_t *len);
 /* Put a location in front of the recorded message, e.g. after a lower stage
  * failed: pt_err_prefix(ctx, "%s:%d: <card no=\"%s\">: ", file, line, no). */
 void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The folder holding fonts/, input/plantype.rng and layouts/: $PLANTYPE_DATA
- * when set, else the source tree the program was built in. */
-const char *pt_datadir(void);
+/* The folder holding fonts/, input/plantype.rng and layouts/ (kept in ctx):
+ * $PLANTYPE_DATA when set; else, found from the running program's own
+ * location, PREFIX/share/plantype for an installed PREFIX/bin/plantype, or
+ * the checkout for a program in its build/ folder (up to three levels down:
+ * build/asan/tests/). When neither holds the data, PREFIX/share/plantype,
+ * so that the failure to open a file there says where it was looked for. */
+const char *pt_datadir(pt_ctx *ctx);
 
 /* Seconds on a monotonic clock, for the phase times that $PLANTYPE_TIMES asks
  * for (see pt_phase). */

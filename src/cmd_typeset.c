@@ -95,7 +95,7 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     pt_report *r = pt_report_load(ctx, arena, in);
     pt_phase("read and validate the edition", &t);
     const char *layout = cmd->layout ? cmd->layout
-                                     : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir());
+                                     : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir(ctx));
     const char *out = cmd->output ? cmd->output : default_output(arena, in);
     bool to_stdout = !strcmp(out, "-");
     int npages = 0;

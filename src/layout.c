@@ -74,7 +74,7 @@ static bool columns(reader *R, const xmlNode *n, const char *attr, double *out, 
 static pt_font *font(reader *R, const xmlNode *n, const char *attr)
 {
     const char *rel = pt_xml_attr(R->arena, n, attr);
-    const char *path = rel[0] == '/' ? rel : pt_sprintf(R->arena, "%s/%s", pt_datadir(), rel);
+    const char *path = rel[0] == '/' ? rel : pt_sprintf(R->arena, "%s/%s", pt_datadir(R->ctx), rel);
     pt_font *f = pt_font_load(R->ctx, path);
     if (!f)
         pt_err_prefix(R->ctx, "%s:%d: <fonts>: ", R->name, pt_xml_line(n));
@@ -274,7 +274,7 @@ pt_layout *pt_layout_load(pt_ctx *ctx, pt_arena *arena, const char *path)
     if (!data)
         return NULL;
     char schema[4096];
-    snprintf(schema, sizeof schema, "%s/layouts/layout.rng", pt_datadir());
+    snprintf(schema, sizeof schema, "%s/layouts/layout.rng", pt_datadir(ctx));
     xmlDoc *doc = pt_xml_parse(ctx, path, "layout", data, len, schema);
     free(data);
     if (!doc)

@@ -1,10 +1,14 @@
 /* out_pdf.c - the PDF backend: libharu writes the document, we write the fonts.
  *
- * Approach (see /work/shared/design/pdf-fonts.md). libharu 2.3.0 writes the
- * file: pages, content streams, Flate compression, outlines, link annotations,
- * the info dictionary. Its public TrueType route cannot draw HarfBuzz glyph ids
- * (CIDs are code points, nothing beyond the BMP, a broken ToUnicode, the whole
- * font embedded), so each face gets font objects of our own, made with
+ * Approach. libharu 2.3.0 writes the file: pages, content streams, Flate
+ * compression, outlines, link annotations, the info dictionary. Its public
+ * TrueType route (HPDF_UseUTFEncodings + HPDF_LoadTTFontFromFile + UTF-8)
+ * cannot draw HarfBuzz glyph ids, as measured on this stack: its CIDs are code
+ * points (a glyph chosen by substitution, e.g. `hwid`, cannot be drawn), the
+ * codespace stops at U+FFFF (𠮟 U+20B9F vanishes), its ToUnicode CMap is
+ * invalid (poppler: "Invalid 'begincidrange' operator") and it embeds nearly
+ * the whole font (179 KB for three lines against 19 KB here). So each face
+ * gets font objects of our own, made with
  * libharu's exported internals (hence <hpdf.h> without HPDF_SHARED): a Type0
  * font with Identity-H over a CIDFontType2 whose CID is the glyph id
  * (CIDToGIDMap /Identity), a FontFile2 cut by hb-subset with the glyph ids
@@ -40,6 +44,12 @@
  * HPDF_Page_GetLocalFontName, so no unused object ever enters the xref
  * (libharu cannot remove one); variants are chosen in page order, so the same
  * input gives the same fonts.
+ *
+ * libharu's pitfalls: it replaces a page's /Font resources when it makes its
+ * own, so fonts enter them only through HPDF_Page_GetLocalFontName, never by
+ * hand; nothing can be removed from its xref (hence the lazy objects); it
+ * prints reals with 5 decimals clamped to +-32767 and holds at most 32767
+ * items in an array (hence TJ_CHUNK and W_CHUNK).
  *
  * Text is written with raw operators into the page stream, each run wrapped
  * in q ... Q so libharu's own graphics state is never disturbed:

@@ -23,14 +23,13 @@ static bool is_control(uint32_t cp)
 
 /* The font path as the user knows it: relative to the data folder when the
  * font lies inside it ("fonts/BIZUDGothic-Regular.ttf"). Borrowed from f. */
-static const char *shown_path(const pt_font *f)
+static const char *shown_path(pt_ctx *ctx, const pt_font *f)
 {
     const char *p = pt_font_path(f);
-#ifdef PT_DATADIR
-    size_t n = strlen(PT_DATADIR);
-    if (n && strncmp(p, PT_DATADIR, n) == 0 && p[n] == '/')
+    const char *dir = pt_datadir(ctx);
+    size_t n = strlen(dir);
+    if (n && strncmp(p, dir, n) == 0 && p[n] == '/')
         return p + n + 1;
-#endif
     return p;
 }
 
@@ -57,7 +56,7 @@ static bool missing_char(pt_ctx *ctx, pt_font *font, const char *text, size_t le
     char utf8[5] = {0};
     pt_utf8_encode((uint32_t)bad, utf8);
     return pt_invalid(ctx, "character U+%04X (%s) is not in %s (%s)", (unsigned)bad, utf8,
-                      pt_font_display_name(font), shown_path(font));
+                      pt_font_display_name(font), shown_path(ctx, font));
 }
 
 bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,

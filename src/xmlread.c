@@ -458,7 +458,7 @@ pt_report *pt_report_parse(pt_ctx *ctx, pt_arena *arena, const char *name, const
                            size_t len)
 {
     char schema[4096];
-    snprintf(schema, sizeof schema, "%s/input/plantype.rng", pt_datadir());
+    snprintf(schema, sizeof schema, "%s/input/plantype.rng", pt_datadir(ctx));
     xmlDoc *doc = pt_xml_parse(ctx, name, "edition", data, len, schema);
     if (!doc)
         return NULL;

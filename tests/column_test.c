@@ -33,7 +33,7 @@ int main(int argc, char **argv)
     pt_ctx ctx;
     pt_ctx_init(&ctx);
     char path[4096];
-    snprintf(path, sizeof path, "%s/fonts/BIZUDGothic-Regular.ttf", pt_datadir());
+    snprintf(path, sizeof path, "%s/fonts/BIZUDGothic-Regular.ttf", pt_datadir(&ctx));
     pt_font *font = pt_font_load(&ctx, path);
     pt_typesetter *ts = pt_typesetter_new(&ctx, PT_LB_STRICT);
     CHECK(font && ts, "setup: %s", ctx.err);

@@ -591,7 +591,7 @@ int main(void)
 {
     pt_ctx_init(&ctx);
     char path[4096];
-    snprintf(path, sizeof path, "%s/fonts/BIZUDGothic-Regular.ttf", pt_datadir());
+    snprintf(path, sizeof path, "%s/fonts/BIZUDGothic-Regular.ttf", pt_datadir(&ctx));
     font = pt_font_load(&ctx, path);
     CHECK(font != NULL, "font: %s", ctx.err);
     ts = pt_typesetter_new(&ctx, PT_LB_STRICT);

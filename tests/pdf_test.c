@@ -25,8 +25,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FONT_REGULAR PT_DATADIR "/fonts/BIZUDGothic-Regular.ttf"
-#define FONT_BOLD    PT_DATADIR "/fonts/BIZUDGothic-Bold.ttf"
 
 #define PAGE_W 595.28f        /* A4, points */
 #define PAGE_H 841.89f
@@ -392,9 +390,12 @@ int main(int argc, char **argv)
     const char *path = argc > 1 ? argv[1] : "/tmp/pt_pdf_test.pdf";
     pt_ctx ctx;
     pt_ctx_init(&ctx);
-    fonts fo = {pt_font_load(&ctx, FONT_REGULAR), NULL};
+    char regular[4200], bold[4200];
+    snprintf(regular, sizeof regular, "%s/fonts/BIZUDGothic-Regular.ttf", pt_datadir(&ctx));
+    snprintf(bold, sizeof bold, "%s/fonts/BIZUDGothic-Bold.ttf", pt_datadir(&ctx));
+    fonts fo = {pt_font_load(&ctx, regular), NULL};
     if (fo.regular)
-        fo.bold = pt_font_load(&ctx, FONT_BOLD);
+        fo.bold = pt_font_load(&ctx, bold);
     CHECK(fo.regular && fo.bold, "fonts: %s", ctx.err);
     if (!fo.regular || !fo.bold)
         return TEST_END();
