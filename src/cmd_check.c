@@ -16,7 +16,7 @@ int pt_cmd_check(pt_ctx *ctx, const pt_cmd *cmd)
     pt_findings f;
     pt_findings_init(&f, arena);
     const char *layout = cmd->layout ? cmd->layout
-                                     : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir());
+                                     : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir(ctx));
     double t = pt_now();
     int status = pt_check_edition(ctx, arena, cmd->operands[0], layout, cmd->final, &f);
     pt_phase("check the edition", &t);
