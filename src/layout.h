@@ -55,8 +55,8 @@ typedef struct pt_layout {
     double fig_gap, fig_pad, fig_row_gap;
 } pt_layout;
 
-/* Reads and validates a layout (schema layouts/layout.rng under pt_datadir())
- * and loads its fonts (paths relative to pt_datadir()). Strings live in arena;
+/* Reads and validates a layout (schema layouts/layout.rng under pt_datadir(ctx))
+ * and loads its fonts (paths relative to pt_datadir(ctx)). Strings live in arena;
  * free the fonts with pt_layout_free. NULL with ctx->err on failure. */
 pt_layout *pt_layout_load(pt_ctx *ctx, pt_arena *arena, const char *path);
 void pt_layout_free(pt_layout *l);

@@ -129,7 +129,7 @@ typedef struct pt_report {
     int ncards;
 } pt_report;
 
-/* Reads, validates (against input/plantype.rng under pt_datadir()) and loads
+/* Reads, validates (against input/plantype.rng under pt_datadir(ctx)) and loads
  * an edition.
  * Returns NULL on failure with ctx->err = "file:line: <element>: what is wrong"
  * and ctx->status = PT_EXIT_INVALID (bad input) or PT_EXIT_IO. Everything is
