@@ -158,9 +158,12 @@ double pt_block_draw(pt_doc *d, pt_page *p, const pt_block *b, size_t first, siz
                      double ytop, pt_rgb color)
 {
     double lh = pt_block_line_height(b);
+    size_t from = p->items.n;
     for (size_t i = 0; i < n; i++)
         pt_page_lines(d, p, &b->lines, first + i, 1, b->texts.v[first + i], b->style->font,
                       b->size, b->leading, x, ytop - i * lh, color);
+    for (size_t i = from; i < p->items.n; i++)
+        p->items.v[i].style = b->style;
     return n * lh;
 }
 

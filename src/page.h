@@ -23,6 +23,7 @@ typedef struct pt_item {
     const pt_draw_glyph *glyphs;
     size_t nglyphs;
     const char *text;            /* what the glyph ranges index into */
+    const pt_style *style;       /* glyphs from a block: the style it was set in (else NULL) */
     pt_rgb color;
     int target;                  /* link: page index (0-based) */
 } pt_item;
