@@ -91,6 +91,18 @@ typedef struct glue {
 
 enum { LEVELS = 5 };
 
+/* Break opportunities and ranks of one segment text, kept for the next time
+ * the same text is set: card fitting sets a card's cells again at other sizes
+ * and leadings, and the breaks depend on the text alone (the dictionary pass
+ * for phrases is the costly part). */
+typedef struct brk_entry {
+    uint64_t hash;
+    size_t len;
+    bool phrases;
+    char *text;                 /* heap copies, freed with the typesetter */
+    uint8_t *brk, *rank;        /* len + 1 each */
+} brk_entry;
+
 struct pt_typesetter {
     pt_breaker *breaker;
     PT_VEC(uint8_t) brk;
@@ -105,6 +117,9 @@ struct pt_typesetter {
     PT_VEC(double) cand, best;                     /* phrase_ends: break costs, best cost */
     PT_VEC(size_t) from, ends;                     /* ... its back-pointers, the line ends */
     PT_VEC(int) nlines;                            /* ... fewest lines per prefix */
+    PT_VEC(brk_entry) known;                       /* breaks of the texts set so far */
+    PT_VEC(uint32_t) index;                        /* open-addressing table into known:
+                                                      entry + 1, 0 = empty; size 2^k */
 };
 
 pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
@@ -138,6 +153,13 @@ void pt_typesetter_free(pt_typesetter *ts)
     free(ts->from.v);
     free(ts->ends.v);
     free(ts->nlines.v);
+    for (size_t i = 0; i < ts->known.n; i++) {
+        free(ts->known.v[i].text);
+        free(ts->known.v[i].brk);
+        free(ts->known.v[i].rank);
+    }
+    free(ts->known.v);
+    free(ts->index.v);
     free(ts);
 }
 
@@ -673,6 +695,60 @@ static bool phrase_ends(pt_typesetter *ts, const pt_para_style *st, double hang)
     return true;
 }
 
+/* FNV-1a of the text and the phrase flag. */
+static uint64_t text_hash(const char *s, size_t len, bool phrases)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)phrases;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Puts entry k into the table (which has room). */
+static void index_put(pt_typesetter *ts, uint32_t k)
+{
+    size_t mask = ts->index.n - 1;
+    for (size_t i = ts->known.v[k].hash & mask;; i = (i + 1) & mask)
+        if (!ts->index.v[i]) {
+            ts->index.v[i] = k + 1;
+            return;
+        }
+}
+
+/* Fills ts->brk and ts->rank for the segment s[0..len): from the entry of an
+ * earlier call with the same text, or by the break module (then kept). */
+static void find_breaks(pt_typesetter *ts, const char *s, size_t len, bool phrases)
+{
+    uint64_t h = text_hash(s, len, phrases);
+    size_t mask = ts->index.n ? ts->index.n - 1 : 0;
+    for (size_t i = h & mask; ts->index.n && ts->index.v[i]; i = (i + 1) & mask) {
+        const brk_entry *e = &ts->known.v[ts->index.v[i] - 1];
+        if (e->hash == h && e->len == len && e->phrases == phrases && !memcmp(e->text, s, len)) {
+            memcpy(ts->brk.v, e->brk, len + 1);
+            memcpy(ts->rank.v, e->rank, len + 1);
+            return;
+        }
+    }
+    pt_breaks(ts->breaker, s, len, ts->brk.v);
+    pt_break_ranks(ts->breaker, s, len, ts->brk.v, phrases, ts->rank.v);
+    brk_entry e = { h, len, phrases, pt_xrealloc(NULL, len + 1), pt_xrealloc(NULL, len + 1),
+                    pt_xrealloc(NULL, len + 1) };
+    memcpy(e.text, s, len);
+    memcpy(e.brk, ts->brk.v, len + 1);
+    memcpy(e.rank, ts->rank.v, len + 1);
+    PT_PUSH(ts->known, e);
+    if (2 * ts->known.n > ts->index.n) {   /* keep the table at most half full */
+        size_t size = ts->index.n ? 2 * ts->index.n : 256;
+        ts->index.n = 0;
+        for (size_t i = 0; i < size; i++)
+            PT_PUSH(ts->index, 0);
+        for (uint32_t k = 0; k < ts->known.n; k++)
+            index_put(ts, k);
+    } else {
+        index_put(ts, (uint32_t)(ts->known.n - 1));
+    }
+}
+
 /* Lays out one segment (no '\n' inside). first_indent applies to its first line. */
 static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st,
                            const char *s, size_t len, uint32_t base, pt_lines *out)
@@ -686,14 +762,19 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
         PT_PUSH(out->lines, line);
         return true;
     }
+    /* A segment that fits on its first line needs no break opportunities
+     * (most cells, labels and values): set it as one line. */
+    if (nat_width(ts, 0, n) <= st->measure - st->indent + 1e-6) {
+        set_line(ts, st, 0, n, st->indent, st->measure - st->indent, true, base, out, false);
+        return true;
+    }
     ts->brk.n = ts->graph.n = ts->rank.n = 0;
     for (size_t i = 0; i <= len; i++) {
         PT_PUSH(ts->brk, 0);
         PT_PUSH(ts->graph, 0);
         PT_PUSH(ts->rank, 0);
     }
-    pt_breaks(ts->breaker, s, len, ts->brk.v);
-    pt_break_ranks(ts->breaker, s, len, ts->brk.v, st->phrase, ts->rank.v);
+    find_breaks(ts, s, len, st->phrase);
     bool graphemes = false;   /* found only if an emergency break needs them */
 
     /* Hanging indent: wrapped lines start under unit m, the first after a
