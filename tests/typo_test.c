@@ -219,12 +219,12 @@ int main(void)
     pt_ctx_init(&ctx);
     pt_arena *arena = pt_arena_new();
     char path[4096];
-    snprintf(path, sizeof path, "%s/input/r6.xml", pt_datadir());
+    snprintf(path, sizeof path, "%s/input/r6.xml", pt_datadir(&ctx));
     pt_report *r = pt_report_load(&ctx, arena, path);
     CHECK(r != NULL, "load: %s", ctx.err);
     pt_doc doc;
     pt_layout *layout = NULL;
-    snprintf(path, sizeof path, "%s/layouts/a4-report.xml", pt_datadir());
+    snprintf(path, sizeof path, "%s/layouts/a4-report.xml", pt_datadir(&ctx));
     bool ok = r && pt_typeset_doc(&ctx, r, path, arena, &doc, &layout);
     CHECK(ok, "typeset: %s", ctx.err);
     UErrorCode st = U_ZERO_ERROR;
