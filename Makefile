@@ -15,8 +15,8 @@
 CC      ?= gcc
 PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib
 # Debian packages: to build, and the PDF readers/data the tests check against.
-DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev
-DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl
+DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libcsv-dev
+DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq
 
 BUILD   ?= build
 SAN     ?=
@@ -24,7 +24,7 @@ OPT     ?= -O2
 CFLAGS  := -std=c11 $(OPT) -g -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
            -D_DEFAULT_SOURCE $(SAN) \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
 LDFLAGS := $(SAN)
 
 SRCS     := $(wildcard src/*.c)

@@ -298,6 +298,29 @@ void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...)
     ctx->err[np + ne] = 0;
 }
 
+char *pt_expand(pt_arena *a, const char *tmpl, const char *const *vars)
+{
+    pt_buf b = {0};
+    for (const char *p = tmpl; *p;) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        const char *val = NULL;
+        if (close)
+            for (const char *const *v = vars; v && *v; v += 2)
+                if (strlen(*v) == (size_t)(close - p - 1) && !strncmp(*v, p + 1, (size_t)(close - p - 1)))
+                    val = v[1];
+        if (val) {
+            pt_buf_puts(&b, val);
+            p = close + 1;
+        } else {
+            pt_buf_add(&b, p, 1);
+            p++;
+        }
+    }
+    char *s = pt_strdup(a, b.s ? b.s : "");
+    pt_buf_free(&b);
+    return s;
+}
+
 /* True when dir holds the data (its edition schema is readable). */
 static bool holds_data(const char *dir)
 {

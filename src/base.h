@@ -91,6 +91,11 @@ char *pt_read_file_max(pt_ctx *ctx, const char *path, size_t max, size_t *len);
 
 
 
+/* tmpl with every {name} placeholder replaced by its value from vars
+ * ("era", "令和", "year", "6", …, NULL); unknown {…} are kept as they are.
+ * The result lives in a. */
+char *pt_expand(pt_arena *a, const char *tmpl, const char *const *vars);
+
 /* Put a location in front of the recorded message, e.g. after a lower stage
  * failed: pt_err_prefix(ctx, "%s:%d: <card no=\"%s\">: ", file, line, no). */
 void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

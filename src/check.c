@@ -7,6 +7,7 @@
  * the numbering of initiatives and the contents labels. Each finding names
  * the cell it is about and says what was expected. */
 #include "check.h"
+#include "cycle.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@ static const pt_rule rules[] = {
                                   "with several cards, present on an only card, or numbered "
                                   "unlike its card" },
     { "incomplete-card", PT_WARNING, "a card the source lacks (an error with --final)" },
+    { "to-fill", PT_WARNING, "a cell of a new year's edition still to be filled (todo=\"true\", "
+                             "status=\"todo\"; an error with --final)" },
     { "font-coverage", PT_ERROR, "a character the layout's fonts lack" },
     { "fit", PT_WARNING, "what the layout did to fit a card or page (tighter line spacing, a "
                          "smaller size, continuation pages)" },
@@ -160,7 +163,7 @@ static pt_finding *vadd(pt_check *c, const char *id, int line, int col, const pt
     vsnprintf(msg, sizeof msg, fmt, ap);
     const pt_rule *ru = rule(id);
     pt_level lv = ru ? ru->level : PT_ERROR;
-    if (!strcmp(id, "incomplete-card") && c->final)
+    if ((!strcmp(id, "incomplete-card") || !strcmp(id, "to-fill")) && c->final)
         lv = PT_ERROR;
     pt_finding *f = pt_finding_add(c->out, lv, id, c->r->file, line, col, "%s", msg);
     f->card = card ? card->no : NULL;
@@ -399,6 +402,8 @@ static void check_periods(pt_check *c, int era, const pt_card *card, const pt_va
     int first[4], last[4];
     const int dfirst[4] = { fy0 - 12, fy0, fy0, fy0 + 12 };
     for (int k = 0; k < 4; k++) {
+        if (vals[k] && vals[k]->todo)
+            vals[k] = NULL;   /* still to be filled: no period to compare */
         if (!vals[k])
             continue;
         pt_era_year y;
@@ -455,6 +460,8 @@ static void check_units(pt_check *c, const pt_card *card, const pt_value *vals[4
 static void check_status(pt_check *c, const pt_card *card, int line, const char *what,
                          pt_status st, bool lower, const pt_value *t, const pt_value *a)
 {
+    if (st == PT_STATUS_TODO || t->todo || a->todo)
+        return;   /* still to be filled: the to-fill finding says so */
     bool comparable = t->has_num && a->has_num;
     const char *mark = pt_status_mark(st);
     if (comparable && strcmp(t->unit, a->unit))
@@ -510,6 +517,22 @@ static void check_card(pt_check *c, int era, const pt_card *card)
     }
 }
 
+/* The cells a new year's edition still has to fill (cycle.h), one finding each. */
+static void check_to_fill(pt_check *c)
+{
+    const pt_todo *t;
+    int n = pt_todo_cells(c->r, c->arena, &t);
+    for (int i = 0; i < n; i++) {
+        const pt_card *card = NULL;
+        for (int k = 0; t[i].card && k < c->r->ncards && !card; k++)
+            if (!strcmp(c->r->cards[k]->no, t[i].card))
+                card = c->r->cards[k];
+        pt_finding *f = at_line(c, t[i].line, card, "to-fill", "%s %s: %s is to be filled",
+                                card ? "card" : "goal", card ? card->no : t[i].goal, t[i].cell);
+        f->cell = t[i].cell;
+    }
+}
+
 void pt_check_data(pt_check *c)
 {
     const pt_report *r = c->r;
@@ -544,4 +567,5 @@ void pt_check_data(pt_check *c)
     }
     for (int i = 0; i < r->ncards; i++)
         check_card(c, era, r->cards[i]);
+    check_to_fill(c);
 }

@@ -26,6 +26,7 @@ typedef struct pt_cmd {
     const char *layout;  /* --layout FILE; NULL: layouts/a4-report.xml of the data folder */
     bool quiet;          /* -q: no summary line on success */
     bool final;          /* --final: the official print (incomplete cards are errors) */
+    bool bom;            /* --bom: a CSV export begins with a byte-order mark */
 } pt_cmd;
 
 /* Typesets the edition operands[0] into a PDF (default out/<name>.pdf,
@@ -37,5 +38,13 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd);
  * then "N errors, M warnings", to stdout; writes nothing. Status 2 when there
  * are errors. */
 int pt_cmd_check(pt_ctx *ctx, const pt_cmd *cmd);
+
+/* The yearly cycle (cycle.h, README "The yearly cycle"). */
+/* --new-year EDITION.xml -o NEW.xml: next year's edition. */
+int pt_cmd_newyear(pt_ctx *ctx, const pt_cmd *cmd);
+/* --export csv|json EDITION.xml [-o FILE]: the indicator table (stdout by default). */
+int pt_cmd_export(pt_ctx *ctx, const pt_cmd *cmd);
+/* --import TABLE.csv EDITION.xml -o NEW.xml: the table's cells into the edition. */
+int pt_cmd_import(pt_ctx *ctx, const pt_cmd *cmd);
 
 #endif

@@ -8,6 +8,7 @@
  * goes to stderr, after any warnings, so a run never ends on a lone warning:
  *   plantype: wrote out/r6.pdf: 51 pages, 1 warning */
 #include "cmd.h"
+#include "cycle.h"
 #include "model.h"
 #include "report.h"
 
@@ -100,6 +101,11 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     bool to_stdout = !strcmp(out, "-");
     int npages = 0;
     bool ok = r != NULL;
+    const pt_todo *todo;
+    int ntodo = ok ? pt_todo_cells(r, arena, &todo) : 0;
+    if (ntodo)
+        pt_warn(ctx, "%s: %d cells are still to be filled and are set empty "
+                "(plantype --check %s lists them)", in, ntodo, in);
     if (ok && to_stdout)
         ok = typeset_to_stdout(ctx, arena, r, layout, &npages);
     else if (ok)

@@ -269,14 +269,9 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
 
 pt_layout *pt_layout_load(pt_ctx *ctx, pt_arena *arena, const char *path)
 {
-    size_t len;
-    char *data = pt_read_file_max(ctx, path, PT_MAX_LAYOUT, &len);
-    if (!data)
-        return NULL;
     char schema[4096];
     snprintf(schema, sizeof schema, "%s/layouts/layout.rng", pt_datadir(ctx));
-    xmlDoc *doc = pt_xml_parse(ctx, path, "layout", data, len, schema);
-    free(data);
+    xmlDoc *doc = pt_xml_load(ctx, path, "layout", PT_MAX_LAYOUT, schema);
     if (!doc)
         return NULL;
     reader R = { ctx, arena, path };
@@ -320,25 +315,7 @@ const char *pt_label_text(pt_ctx *ctx, pt_arena *a, const pt_layout *l, const pt
         pt_invalid(ctx, "%s: the layout has no label \"%s\"", l->file, key);
         return NULL;
     }
-    pt_buf b = {0};
-    for (const char *p = tmpl; *p;) {
-        const char *close = *p == '{' ? strchr(p, '}') : NULL;
-        const char *val = NULL;
-        if (close)
-            for (const char *const *v = vars; v && *v; v += 2)
-                if (strlen(*v) == (size_t)(close - p - 1) && !strncmp(*v, p + 1, (size_t)(close - p - 1)))
-                    val = v[1];
-        if (val) {
-            pt_buf_puts(&b, val);
-            p = close + 1;
-        } else {
-            pt_buf_add(&b, p, 1);
-            p++;
-        }
-    }
-    const char *s = pt_strdup(a, b.s ? b.s : "");
-    pt_buf_free(&b);
-    return s;
+    return pt_expand(a, tmpl, vars);
 }
 
 double pt_layout_text_width(const pt_layout *l) { return l->page_w - l->left - l->right; }

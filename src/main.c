@@ -32,17 +32,24 @@ static const mode modes[] = {
     { NULL, "EDITION.xml", 1, 1, pt_cmd_typeset, "typeset EDITION.xml into a PDF (the default)" },
     { "check", "EDITION.xml", 1, 1, pt_cmd_check,
       "list every problem of the edition (FILE:LINE:COL: error|warning: ... [rule]), write nothing" },
+    { "new-year", "EDITION.xml -o NEW.xml", 1, 1, pt_cmd_newyear,
+      "write next year's edition, the year's cells to be filled" },
+    { "export", "csv|json EDITION.xml", 2, 2, pt_cmd_export,
+      "write the indicator table (CSV or JSON) to -o FILE or stdout" },
+    { "import", "TABLE.csv EDITION.xml -o NEW.xml", 2, 2, pt_cmd_import,
+      "write the edition with the table's values and texts" },
 };
 enum { NMODES = sizeof modes / sizeof modes[0] };
 
 /* The options every mode shares. A mode's own option gets the value
  * OPT_MODE + its row. */
-enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_MODE = 512 };
+enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_BOM, OPT_MODE = 512 };
 static const struct option general_options[] = {
     { "output", required_argument, NULL, 'o' },
     { "layout", required_argument, NULL, OPT_LAYOUT },
     { "final", no_argument, NULL, OPT_FINAL },
     { "quiet", no_argument, NULL, 'q' },
+    { "bom", no_argument, NULL, OPT_BOM },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
 };
@@ -67,6 +74,7 @@ static void print_help(void)
           "      --layout=FILE   the layout (default: layouts/a4-report.xml of the data)\n"
           "      --final         the official print: an incomplete card is an error\n"
           "  -q, --quiet         no summary line after a successful run\n"
+          "      --bom           --export csv: begin with a byte-order mark (for Excel)\n"
           "  -h, --help          display this help and exit\n"
           "  -V, --version       output version information and exit\n"
           "\n"
@@ -120,6 +128,7 @@ int main(int argc, char **argv)
         case OPT_LAYOUT: cmd.layout = optarg; break;
         case OPT_FINAL: cmd.final = true; break;
         case 'q': cmd.quiet = true; break;
+        case OPT_BOM: cmd.bom = true; break;
         case 'h': print_help(); return PT_EXIT_OK;
         case 'V': print_version(); return PT_EXIT_OK;
         default:

@@ -20,14 +20,17 @@ typedef enum pt_status {
     PT_STATUS_ACHIEVED,      /* ○ */
     PT_STATUS_NOT_ACHIEVED,  /* × */
     PT_STATUS_NONE,          /* - : no indicator, or not measurable */
+    PT_STATUS_TODO,          /* status="todo": to be filled (a new year's edition) */
 } pt_status;
 
-/* The mark as printed: "○", "×", "-" ("" for unknown). */
+/* The mark as printed: "○", "×", "-" ("" for unknown and to be filled). */
 const char *pt_status_mark(pt_status s);
 
-/* A value cell: the printed text, and where it has one, the number in it. */
+/* A value cell: the printed text, and where it has one, the number in it.
+ * A cell to be filled (todo="true" in the file) has text "" and no number. */
 typedef struct pt_value {
     const char *text;      /* "618,213千円 (R5年度)" */
+    bool todo;             /* to be filled */
     bool has_num;
     double num;            /* 618213 */
     const char *num_text;  /* "618213" as in the file (keeps "1185.00"); NULL without num */
@@ -39,8 +42,9 @@ typedef struct pt_value {
 /* A paragraph: its text with '\n' where the original has a line break. */
 typedef struct pt_para { const char *text; int line; } pt_para;
 
-/* Rich text: zero or more paragraphs. */
-typedef struct pt_rich { const pt_para *paras; int n; } pt_rich;
+/* Rich text: zero or more paragraphs; none when it is to be filled
+ * (todo="true" in the file). line: of the element, 0 when absent. */
+typedef struct pt_rich { const pt_para *paras; int n; bool todo; int line; } pt_rich;
 
 struct pt_initiative;
 
@@ -116,7 +120,7 @@ typedef struct pt_report {
     const char *era_abbr;          /* R */
     int year;                      /* 6 */
     int fiscal_year;               /* 2024 */
-    const char *const *title_lines;
+    const char *const *title_lines; /* with {era} {abbr} {year} {next} filled in */
     int ntitle_lines;
     int title_line;                /* of <title> */
     const char *publisher;
@@ -135,6 +139,12 @@ typedef struct pt_report {
  * and ctx->status = PT_EXIT_INVALID (bad input) or PT_EXIT_IO. Everything is
  * allocated in arena. */
 pt_report *pt_report_load(pt_ctx *ctx, pt_arena *arena, const char *path);
+
+/* NULL when a value's num/unit/period agree with its printed text (the text,
+ * grouping commas removed, contains num immediately followed by unit, and
+ * contains period); else why not, in arena. */
+const char *pt_value_disagrees(pt_arena *a, const char *text, const char *num, const char *unit,
+                               const char *period);
 
 /* The same from bytes in memory; name is used in messages. */
 pt_report *pt_report_parse(pt_ctx *ctx, pt_arena *arena, const char *name,

@@ -206,3 +206,15 @@ xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *kind, const char
     xmlFreeParserCtxt(pc);
     return doc;
 }
+
+xmlDoc *pt_xml_load(pt_ctx *ctx, const char *path, const char *kind, size_t max,
+                    const char *schema_path)
+{
+    size_t len;
+    char *data = pt_read_file_max(ctx, path, max, &len);
+    if (!data)
+        return NULL;
+    xmlDoc *doc = pt_xml_parse(ctx, path, kind, data, len, schema_path);
+    free(data);
+    return doc;
+}

@@ -23,6 +23,11 @@
 xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *kind, const char *data,
                      size_t len, const char *schema_path);
 
+/* pt_xml_parse of the file at path (named by its path in messages), read
+ * with pt_read_file_max(max). */
+xmlDoc *pt_xml_load(pt_ctx *ctx, const char *path, const char *kind, size_t max,
+                    const char *schema_path);
+
 /* Records "name:line: <elem>: message" as invalid input. Always returns false. */
 bool pt_xml_bad(pt_ctx *ctx, const char *name, const xmlNode *n, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -100,6 +100,7 @@ static bool parse_status(loader *L, const xmlNode *n, pt_status *out)
     if (!strcmp(s, "○")) *out = PT_STATUS_ACHIEVED;
     else if (!strcmp(s, "×")) *out = PT_STATUS_NOT_ACHIEVED;
     else if (!strcmp(s, "-")) *out = PT_STATUS_NONE;
+    else if (!strcmp(s, "todo")) *out = PT_STATUS_TODO;
     else return bad(L, n, "status must be ○, × or -, found \"%s\"", s);
     return true;
 }
@@ -133,28 +134,41 @@ static bool parse_value(loader *L, const xmlNode *parent, const char *name, pt_v
     if (!n)
         return bad(L, parent, "<%s> is missing", name);
     v->line = pt_xml_line(n);
+    if (pt_xml_attr(L->arena, n, "todo")) {   /* the schema keeps the element empty */
+        v->todo = true;
+        v->text = "";
+        return true;
+    }
     if (!(v->text = text_of(L, n)))
         return false;
     v->num_text = attr(L, n, "num");
     v->unit = attr(L, n, "unit");
     v->period = attr(L, n, "period");
     if (v->num_text) {
-        char *end;
-        v->num = strtod(v->num_text, &end);
+        v->num = strtod(v->num_text, NULL);
         v->has_num = true;
-        size_t tn = strlen(v->text) + 1;
-        char *plain = pt_alloc(L->arena, tn);
-        strip_commas(v->text, plain, tn);
-        const char *want = pt_sprintf(L->arena, "%s%s", v->num_text, v->unit ? v->unit : "");
-        if (!strstr(plain, want))
-            return bad(L, n, "num=\"%s\" unit=\"%s\" do not match the printed text \"%s\"%s",
-                       v->num_text, v->unit ? v->unit : "", v->text,
-                       has_fullwidth_digit(v->text) ? " (its digits are full-width: write them "
-                                                      "half-width, 0-9)" : "");
     }
-    if (v->period && !strstr(v->text, v->period))
-        return bad(L, n, "period=\"%s\" is not in the printed text \"%s\"", v->period, v->text);
-    return true;
+    const char *why = pt_value_disagrees(L->arena, v->text, v->num_text, v->unit, v->period);
+    return why ? bad(L, n, "%s", why) : true;
+}
+
+const char *pt_value_disagrees(pt_arena *a, const char *text, const char *num, const char *unit,
+                               const char *period)
+{
+    if (num) {
+        size_t tn = strlen(text) + 1;
+        char *plain = pt_alloc(a, tn);
+        strip_commas(text, plain, tn);
+        const char *want = pt_sprintf(a, "%s%s", num, unit ? unit : "");
+        if (!strstr(plain, want))
+            return pt_sprintf(a, "num=\"%s\" unit=\"%s\" do not match the printed text \"%s\"%s",
+                              num, unit ? unit : "", text,
+                              has_fullwidth_digit(text) ? " (its digits are full-width: write them "
+                                                          "half-width, 0-9)" : "");
+    }
+    if (period && !strstr(text, period))
+        return pt_sprintf(a, "period=\"%s\" is not in the printed text \"%s\"", period, text);
+    return NULL;
 }
 
 /* Paragraphs of a rich-text element: each <p> with '\n' for <br/>. */
@@ -163,6 +177,11 @@ static bool parse_rich(loader *L, const xmlNode *parent, const char *name, pt_ri
     const xmlNode *n = pt_xml_child(parent, name);
     if (!n)
         return bad(L, parent, "<%s> is missing", name);
+    out->line = pt_xml_line(n);
+    if (pt_xml_attr(L->arena, n, "todo")) {   /* the schema keeps the element empty */
+        out->todo = true;
+        return true;
+    }
     int np = pt_xml_count(n, "p");
     pt_para *paras = pt_alloc(L->arena, sizeof *paras * (size_t)(np ? np : 1));
     int k = 0;
@@ -410,6 +429,21 @@ static bool parse_project(loader *L, const xmlNode *n, pt_project *p)
     return true;
 }
 
+/* A title line with {era} {abbr} {year} {next} filled in from the edition,
+ * so that a line like ({era}{year}年度) follows the edition. (A year typed
+ * out in full that disagrees is --check's title-year finding.) */
+static const char *title_line(loader *L, const xmlNode *n, const pt_report *r)
+{
+    const char *tmpl = text_of(L, n);
+    if (!tmpl)
+        return NULL;
+    char year[16], next[16];
+    snprintf(year, sizeof year, "%d", r->year);
+    snprintf(next, sizeof next, "%d", r->year + 1);
+    const char *vars[] = { "era", r->era, "abbr", r->era_abbr, "year", year, "next", next, NULL };
+    return pt_expand(L->arena, tmpl, vars);
+}
+
 static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
 {
     r->file = pt_strdup(L->arena, L->name);
@@ -426,7 +460,7 @@ static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
     const char **lines = pt_alloc(L->arena, sizeof *lines * (size_t)r->ntitle_lines);
     int k = 0;
     for (const xmlNode *c = title->children; c; c = c->next)
-        if (pt_xml_is(c, "line") && !(lines[k++] = text_of(L, c)))
+        if (pt_xml_is(c, "line") && !(lines[k++] = title_line(L, c, r)))
             return false;
     r->title_lines = lines;
     if (!(r->publisher = child_text(L, root, "publisher")))

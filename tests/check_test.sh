@@ -120,10 +120,10 @@ has "era: unknown" "$f:$(line_of '<report ' "$f"): error: unknown era \"令話\"
 # must not: r6 (令和, R, 6, 2024)
 
 # title-year: a cover line naming another year
-f=$(edit ty 's/<line>\(令和6年度\)<\/line>/<line>(令和5年度)<\/line>/')
+f=$(edit ty 's/<line>\(\{era\}\{year\}年度\)<\/line>/<line>(令和5年度)<\/line>/')
 check_run "$f"
 has "title-year" "$f:$(at '令和5年度)' "$f"): error: the title names 令和5年度, but the edition is 令和6年度 [title-year]"
-# must not: r6's (令和6年度)
+# must not: r6's ({era}{year}年度), printed (令和6年度)
 
 # numbering: initiative 13 renumbered 14 → 13 is missing (its card too)
 f=$(edit nu 's/<initiative no="13">/<initiative no="13x">/')
@@ -237,7 +237,7 @@ check_eq "fullwidth-value: not the narrative" "$(count fullwidth-value)" 2
 f=$TMP/r7.xml
 perl -CSD -Mutf8 -pe 's/(R|令和)([0-9]+)(年)/$1.($2+1).$3/ge; s/year="6" fiscal-year="2024"/year="7" fiscal-year="2024"/' "$R6" |
 perl -CSD -Mutf8 -0pe '
-  s/<line>\(令和7年度\)<\/line>/<line>(令和6年度)<\/line>/;                       # cover line not updated
+  s/<line>\(\{era\}\{year\}年度\)<\/line>/<line>(令和6年度)<\/line>/;               # cover line typed, not updated
   s/<card no="1" status="×">/<card no="1" status="○">/;                           # ○ on a missed target
   s/<card no="5-2" status="○">/<card no="5-2" status="×">/;                       # × on a met target
   s/num="13759" unit="千円" period="R6年度">13,759千円/num="16000" unit="千円" period="R6年度">16,000千円/; # 9-1 (lower) rose, still ○

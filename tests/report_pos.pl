@@ -396,7 +396,9 @@ verdict("pages: the source's 51 plus the continuation pages", ($npages // 0) == 
 
 # ---- cover ----
 {
-    my $want = join '', map { text($_) } kids(kid($R, 'title'), 'line'), kid($R, 'publisher');
+    # a title line may be a template: ({era}{year}年度)
+    my $want = join '', (map { fill(text($_), %vars) } kids(kid($R, 'title'), 'line')),
+                        text(kid($R, 'publisher'));
     my @cs = grep { $_->{y0} < $YBOT } @{ $chars{1} // [] };
     verdict("cover: the title lines and the publisher", text_of(@cs) eq squash($want) ? ()
             : ("cover reads \"" . text_of(@cs) . "\""));
