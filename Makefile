@@ -104,7 +104,7 @@ DATADIR := $(PREFIX)/share/plantype
 MANDIR  := $(PREFIX)/share/man/man1
 VERSION := $(shell sed -n 's/^\#define PT_VERSION "\(.*\)"$$/\1/p' src/cmd.h)
 # The data folder's files, relative to it (add new data here).
-DATA    := input/plantype.rng $(wildcard layouts/*.xml layouts/*.rng fonts/*.ttf) fonts/OFL.txt
+DATA    := input/plantype.rng input/eras.xml input/eras.rng $(wildcard layouts/*.xml layouts/*.rng fonts/*.ttf) fonts/OFL.txt
 
 install: deps
 	@$(MAKE) --no-print-directory $(BUILD)/plantype

@@ -13,7 +13,7 @@ inst() { env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory "$@" DESTDIR="$
 check "make install DESTDIR=... PREFIX=/usr/local" inst install
 BIN=$D$P/bin/plantype SHARE=$D$P/share/plantype MAN=$D$P/share/man/man1/plantype.1
 check "the program is installed, executable" test -x "$BIN"
-for f in input/plantype.rng layouts/a4-report.xml layouts/layout.rng \
+for f in input/plantype.rng input/eras.xml input/eras.rng layouts/a4-report.xml layouts/layout.rng \
          fonts/BIZUDGothic-Regular.ttf fonts/BIZUDGothic-Bold.ttf fonts/OFL.txt; do
   check "data: $f, as in the repository" cmp -s "$f" "$SHARE/$f"
 done
@@ -26,6 +26,8 @@ cp input/r6.xml "$TMP/r6.xml"
 check_eq "installed program typesets r6 from /" "$rc" 0
 check_eq "its summary" "$(tail -n 1 "$TMP/err")" "plantype: wrote $TMP/installed.pdf: 51 pages, 1 warning"
 check "same PDF as the build's" cmp -s "$TMP/built.pdf" "$TMP/installed.pdf"
+(cd / && "$BIN" -q --new-year "$TMP/r6.xml" -o "$TMP/r7.xml" 2>"$TMP/err"); rc=$?
+check_eq "installed program makes next year's edition (its table of eras)" "$rc:$(grep -c 'year="7" fiscal-year="2025"' "$TMP/r7.xml")" "0:1"
 
 # It reads the installed data, not the checkout's: without the installed
 # layouts it fails and names where it looked.
