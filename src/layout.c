@@ -208,6 +208,7 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
     color(R, n, "shade", &l->shade);
     color(R, n, "heading", &l->heading);
     color(R, n, "figure-fill", &l->figure_fill);
+    color(R, n, "to-fill", &l->to_fill);
     n = pt_xml_child(root, "rules");
     if (!num(R, n, "cell", 0, 20, &l->rule_cell) || !num(R, n, "frame", 0, 20, &l->rule_frame)
         || !num(R, n, "figure", 0, 20, &l->rule_figure))

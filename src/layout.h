@@ -36,6 +36,7 @@ typedef struct pt_layout {
     double page_w, page_h, top, bottom, left, right;
     pt_font *regular, *bold;
     pt_rgb text, rule, shade, heading, figure_fill;
+    pt_rgb to_fill;                /* background of a cell still to be filled */
     double rule_cell, rule_frame, rule_figure;
     pt_style *styles;
     int nstyles;

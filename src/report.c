@@ -86,6 +86,11 @@ bool pt_cell_rich(pt_rep *R, pt_row *w, int col, int span, const double *cols, c
     return pt_cell_set(R, c, cols, st, size, leading, texts, t->n);
 }
 
+void pt_cell_to_fill(pt_row *w, bool to_fill)
+{
+    w->cells[w->ncells - 1].to_fill = to_fill;
+}
+
 /* Height of a cell's content box (an empty cell is one line of its style). */
 double pt_cell_need(pt_rep *R, const pt_cell *c)
 {
@@ -116,7 +121,8 @@ void pt_row_draw(pt_rep *R, pt_page *p, const pt_row *w, const double *cols, dou
     for (int i = 0; i < w->ncells; i++) {
         const pt_cell *c = &w->cells[i];
         double x = x0 + col_x(cols, c->col), cw = col_w(cols, c->col, c->span);
-        pt_page_rect(p, x, y - h, cw, h, c->shaded ? &L->shade : NULL, &L->rule, L->rule_cell);
+        const pt_rgb *fill = c->shaded ? &L->shade : c->to_fill ? &L->to_fill : NULL;
+        pt_page_rect(p, x, y - h, cw, h, fill, &L->rule, L->rule_cell);
         size_t from = 0, count = c->block.lines.lines.n;
         if (w->body && i == w->ncells - 1 && n != (size_t)-1) {
             from = first;

@@ -62,12 +62,16 @@ static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, do
     if (!pt_cell_set(R, d, cols, R->cell, R->cell->size, R->cell->leading, ini->depts, ini->ndepts))
         return false;
     ok = pt_cell_text(R, &rows[R_INI], 3, 1, cols, R->status, pt_status_mark(c->status), false, true);
+    pt_cell_to_fill(&rows[R_INI], c->status == PT_STATUS_TODO);
     rows[R_INI].cells[rows[R_INI].ncells - 1].min_h = R->L->status_min_h;
     const char *vkeys[4] = { "baseline", "target", "actual", "next" };
     const pt_value *vals[4] = { &c->baseline, &c->target, &c->actual, &c->next };
-    for (int k = 0; k < 4 && ok; k++)
+    for (int k = 0; k < 4 && ok; k++) {
         ok = pt_cell_text(R, &rows[R_VALUE_LABELS], k, 1, cols, R->label, clabel(R, vkeys[k]), true, true)
           && pt_cell_text(R, &rows[R_VALUES], k, 1, cols, R->value, vals[k]->text, false, true);
+        if (ok)
+            pt_cell_to_fill(&rows[R_VALUES], vals[k]->todo);
+    }
     ok = ok && pt_cell_text(R, &rows[R_INDICATOR], 0, 1, cols, R->label, clabel(R, "indicator"), true, true)
             && pt_cell_text(R, &rows[R_INDICATOR], 1, 3, cols, R->cell, c->indicator, false, false);
     const pt_rich *texts[4] = { &c->overview, &c->evaluation, &c->synergy, &c->direction };
@@ -77,6 +81,8 @@ static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, do
         w->body = true;
         ok = pt_cell_text(R, w, 0, 1, cols, R->label, clabel(R, BODY_KEYS[k]), true, true)
           && pt_cell_rich(R, w, 1, 3, cols, R->body, size, leading, texts[k]);
+        if (ok)
+            pt_cell_to_fill(w, texts[k]->todo);
     }
     return ok;
 }

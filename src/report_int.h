@@ -40,6 +40,7 @@ typedef struct pt_cell {
     int col, span;
     pt_block block;
     bool shaded;
+    bool to_fill;       /* still to be filled: drawn on the layout's to-fill colour */
     bool middle;        /* centred vertically (labels, values); else top */
     double min_h;       /* at least this tall (the status mark) */
 } pt_cell;
@@ -62,6 +63,8 @@ bool pt_cell_text(pt_rep *R, pt_row *w, int col, int span, const double *cols, c
 /* Appends to row w a cell holding the paragraphs of t at size/leading. */
 bool pt_cell_rich(pt_rep *R, pt_row *w, int col, int span, const double *cols, const pt_style *st,
                   double size, double leading, const pt_rich *t);
+/* Marks the last cell appended to w as still to be filled when to_fill. */
+void pt_cell_to_fill(pt_row *w, bool to_fill);
 /* Height of a cell's content box (an empty cell is one line of its style). */
 double pt_cell_need(pt_rep *R, const pt_cell *c);
 /* Height of a row: its tallest cell plus its extra. */

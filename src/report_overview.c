@@ -315,9 +315,14 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
           && pt_cell_text(R, &w[1], 2, 1, c3, R->status, pt_status_mark(gl->status), false, true)
           && pt_cell_text(R, &w[2], 0, 1, c3, R->label, olabel(R, "indicator"), true, true)
           && pt_cell_text(R, &w[2], 1, 2, c3, R->cell, gl->indicator, false, false);
-        for (int k = 0; k < 3 && ok; k++)
+        if (ok)
+            w[1].cells[1].to_fill = gl->status == PT_STATUS_TODO;
+        for (int k = 0; k < 3 && ok; k++) {
             ok = pt_cell_text(R, &w[3], k, 1, c3, R->label, olabel(R, keys[k]), true, true)
               && pt_cell_text(R, &w[4], k, 1, c3, R->value, vals[k]->text, false, true);
+            if (ok)
+                pt_cell_to_fill(&w[4], vals[k]->todo);
+        }
         if (!table_end(R, p, w, 5, c3, &y, ok))
             return false;
         y -= R->summary->size * 1.5;

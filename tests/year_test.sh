@@ -65,6 +65,10 @@ check_eq "era change: dates" "$(grep -m1 '<report ' "$TMP/n1.xml")" '<report era
 run "$R7" -o "$TMP/r7-empty.pdf"
 check_eq "empty edition typesets" "$rc" 0
 check "the run warns about the cells to fill" grep -q "^plantype: $R7: 267 cells are still to be filled and are set empty" <<<"$err"
+# Each of them is drawn on the layout's to-fill colour #FFF2CC, which the PDF
+# writes as "1 0.949 0.8 rg" (255/255, 242/255, 204/255): 267 such fills.
+to_fills() { qpdf --qdf --object-streams=disable "$1" - | grep -a -c '^1 0.949 0.8 rg$'; }
+check_eq "empty edition: every cell to fill on the to-fill colour" "$(to_fills "$TMP/r7-empty.pdf")" 267
 
 # --- --export
 run --export csv $R6 -o "$TMP/r6.csv"
@@ -187,6 +191,7 @@ check_eq "fill: check finds no error" "$(tail -n 1 <<<"$out" | cut -d, -f1)" "0 
 run "$TMP/r7-filled.xml" -o "$TMP/r7.pdf"
 check_eq "FY2025 report typesets" "$rc" 0
 check_readers "$TMP/r7.pdf"
+check_eq "FY2025 report: no cell on the to-fill colour" "$(to_fills "$TMP/r7.pdf")" 0
 check_eq "FY2025 report: 51 pages" "$(pdfinfo "$TMP/r7.pdf" | sed -n 's/^Pages: *//p')" 51
 # (the readers put a space for the engine's ¼ em between kana and figures)
 check "cover says (令和7年度)" grep -q "(令和7年度)" <(pdftotext -f 1 -l 1 "$TMP/r7.pdf" - | tr -d ' ')
