@@ -11,12 +11,16 @@
 # `make install PREFIX=/usr/local` (DESTDIR honoured): PREFIX/bin/plantype, its
 #               data in PREFIX/share/plantype/, the man page plantype.1;
 #               `make uninstall` removes them.
+# `make fuzz`   libFuzzer harnesses for the edition and the layout (clang), in
+#               build/fuzz; tests/fuzz/README.md says how to run them.
 
 CC      ?= gcc
 PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib
 # Debian packages: to build, and the PDF readers/data the tests check against.
 DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libcsv-dev
 DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq
+# only for `make fuzz` (libFuzzer comes with clang's runtime libraries)
+DEB_FUZZ  := clang libclang-rt-dev
 
 BUILD   ?= build
 SAN     ?=
@@ -34,7 +38,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/*_test.c))
 EDITION ?= input/r6.xml
 PDF     := out/$(basename $(notdir $(EDITION))).pdf
 
-.PHONY: all pdf build deps test test-plain check-asan bench clean install uninstall
+.PHONY: all pdf build deps test test-plain check-asan bench fuzz clean install uninstall
 # The flags above came from pkg-config when this make started, maybe before
 # `deps` installed the libraries: everything that compiles runs in a sub-make.
 all: deps
@@ -87,6 +91,19 @@ check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' build
 	@tests/run.sh build/asan
+
+# The corpus replay in the suite (tests/fuzz_test.c) includes the harnesses.
+$(BUILD)/tests/fuzz_test: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
+
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+fuzz: deps
+	@$(MAKE) --no-print-directory deps DEB_TEST='$(DEB_FUZZ)'
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 SAN='$(FUZZ_SAN)' \
+	    build/fuzz/fuzz_edition build/fuzz/fuzz_layout
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/pipeline.h $(LIB_OBJS)
+	@echo "LD $@"; $(CC) $(CFLAGS) -Isrc -fsanitize=fuzzer -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)
 
 bench: deps
 	@$(MAKE) --no-print-directory build

@@ -112,6 +112,38 @@ double pt_page_lines(pt_doc *d, pt_page *p, const pt_lines *l, size_t first_line
     return nlines * lh;
 }
 
+/* [a, a + len] (len may be negative) lies in [-slack, limit + slack]. */
+static bool span_inside(double a, double len, double limit, double slack)
+{
+    double lo = len < 0 ? a + len : a, hi = len < 0 ? a : a + len;
+    return lo >= -slack && hi <= limit + slack;
+}
+
+long pt_doc_outside(const pt_doc *d)
+{
+    for (size_t i = 0; i < d->pages.n; i++) {
+        const pt_page *p = d->pages.v[i];
+        for (size_t k = 0; k < p->items.n; k++) {
+            const pt_item *it = &p->items.v[k];
+            bool in = true;
+            if (it->kind == PT_ITEM_GLYPHS) {
+                for (size_t j = 0; j < it->nglyphs && in; j++) {
+                    double x = it->x + it->glyphs[j].x, y = it->y + it->glyphs[j].y;
+                    in = span_inside(x, it->size, d->width, 0.5)
+                      && span_inside(y - (1 - EMBOX_ASCENT) * it->size, it->size, d->height, 0.5);
+                }
+            } else {
+                double slack = 0.5 + (it->kind == PT_ITEM_LINK ? 0 : it->line_width / 2);
+                in = span_inside(it->x, it->w, d->width, slack)
+                  && span_inside(it->y, it->h, d->height, slack);
+            }
+            if (!in)
+                return (long)i;
+        }
+    }
+    return -1;
+}
+
 /* ---- blocks ---- */
 
 static bool block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,

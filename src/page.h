@@ -91,6 +91,12 @@ double pt_block_draw(pt_doc *d, pt_page *p, const pt_block *b, size_t first, siz
                      double ytop, pt_rgb color);
 void pt_block_free(pt_block *b);
 
+/* Whether anything of the document lies outside its page: a glyph's em box
+ * (1 em wide from its origin), a rectangle, line or link beyond the page edges
+ * (by more than half a point). Returns the 0-based index of the first such
+ * page, or -1 when everything is on its page. */
+long pt_doc_outside(const pt_doc *d);
+
 /* Renders the document to a backend: pages, items, then the outline. */
 bool pt_doc_render(pt_ctx *ctx, const pt_doc *d, pt_out *o);
 

@@ -425,6 +425,12 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
     R.doc = doc;
     bool ok = build(&R);
     pt_typesetter_free(R.ts);
+    /* The last guard: nothing of any page may lie outside it. */
+    long off = ok ? pt_doc_outside(doc) : -1;
+    if (off >= 0)
+        ok = pt_invalid(ctx, "%s: page %ld: with the layout %s something would be drawn outside "
+                        "the page (a text too large for the layout); nothing is written",
+                        r->file, off + 1, L->file);
     return ok;
 }
 

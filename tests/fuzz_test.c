@@ -1,0 +1,58 @@
+/* fuzz_test.c - replays the fuzzing corpus (tests/fuzz/corpus/edition and
+ * tests/fuzz/corpus/layout) through the two harnesses, as a regression test:
+ * every input that once mattered (seeds, and each input that found a bug)
+ * must run through the whole pipeline without a crash, a sanitizer report
+ * or a broken invariant (tests/fuzz/pipeline.h), each within 30 s. */
+#include "test.h"
+
+#define FUZZ_ENTRY fuzz_edition
+#include "fuzz/fuzz_edition.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_layout
+#include "fuzz/fuzz_layout.c"
+#undef FUZZ_ENTRY
+
+#include <dirent.h>
+#include <time.h>
+
+static int replay(const char *dir, int (*entry)(const uint8_t *, size_t))
+{
+    DIR *d = opendir(dir);
+    CHECK(d != NULL, "cannot open %s", dir);
+    if (!d)
+        return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        pt_ctx ctx;
+        pt_ctx_init(&ctx);
+        size_t len;
+        char *data = pt_read_file(&ctx, path, &len);
+        CHECK(data != NULL, "%s", ctx.err);
+        if (!data)
+            continue;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        entry((const uint8_t *)data, len);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        CHECK(s < 30, "%s took %.1f s", path, s);
+        free(data);
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+int main(void)
+{
+    int ne = replay("tests/fuzz/corpus/edition", fuzz_edition);
+    int nl = replay("tests/fuzz/corpus/layout", fuzz_layout);
+    CHECK(ne >= 2, "edition corpus has %d inputs", ne);
+    CHECK(nl >= 2, "layout corpus has %d inputs", nl);
+    return TEST_END();
+}
