@@ -214,24 +214,6 @@ static pt_finding *at_line(pt_check *c, int line, const pt_card *card, const cha
 
 /* ---- eras ---- */
 
-static const struct { const char *name, *abbr; int start, last; } eras[] = {
-    { "明治", "M", 1868, 45 }, { "大正", "T", 1912, 15 }, { "昭和", "S", 1926, 64 },
-    { "平成", "H", 1989, 31 }, { "令和", "R", 2019, 0 },
-};
-enum { NERAS = sizeof eras / sizeof *eras };
-
-int pt_era_find(const char *s)
-{
-    for (int i = 0; s && i < NERAS; i++)
-        if (!strcmp(s, eras[i].name) || !strcmp(s, eras[i].abbr))
-            return i;
-    return -1;
-}
-const char *pt_era_name(int era) { return eras[era].name; }
-const char *pt_era_abbr(int era) { return eras[era].abbr; }
-int pt_era_gregorian(int era, int y) { return eras[era].start + y - 1; }
-int pt_era_last_year(int era) { return eras[era].last; }
-
 /* Digits, ASCII or full-width, at s[*i]: their value (-1 when none). */
 static int digits(const char *s, size_t *i)
 {
@@ -258,16 +240,16 @@ static bool starts(const char *s, size_t i, const char *w)
     return !strncmp(s + i, w, strlen(w));
 }
 
-bool pt_era_year_parse(const char *s, pt_era_year *out)
+bool pt_era_year_parse(const pt_eras *t, const char *s, pt_era_year *out)
 {
     memset(out, 0, sizeof *out);
     size_t i = 0;
     out->era = -1;
-    for (int e = 0; e < NERAS && out->era < 0; e++) {
-        if (starts(s, 0, eras[e].name)) {
+    for (int e = 0; e < t->n && out->era < 0; e++) {
+        if (starts(s, 0, t->v[e].name)) {
             out->era = e;
-            i = strlen(eras[e].name);
-        } else if (s[0] == eras[e].abbr[0]) {
+            i = strlen(t->v[e].name);
+        } else if (s[0] == t->v[e].abbr[0]) {
             out->era = e;
             i = 1;
         }
@@ -302,9 +284,9 @@ bool pt_era_year_parse(const char *s, pt_era_year *out)
 
 /* The months an era-year word covers, counted from year 0: a fiscal year is
  * April to March, a calendar year January to December, a month itself. */
-static void months(const pt_era_year *e, int *first, int *last)
+static void months(const pt_eras *t, const pt_era_year *e, int *first, int *last)
 {
-    int g = pt_era_gregorian(e->era, e->year);
+    int g = pt_era_gregorian(t, e->era, e->year);
     if (e->fiscal) {
         *first = g * 12 + 3;
         *last = g * 12 + 14;
@@ -330,19 +312,25 @@ static int check_era(pt_check *c)
 {
     const pt_report *r = c->r;
     int line = report_line(c);
-    int e = pt_era_find(r->era);
+    const pt_eras *t = c->eras;
+    int e = pt_era_find(t, r->era);
     if (e < 0) {
-        at_line(c, line, NULL, "era", "unknown era \"%s\" (known: 明治, 大正, 昭和, 平成, 令和)",
-                r->era);
+        pt_buf known = {0};
+        for (int i = 0; i < t->n; i++)
+            pt_buf_printf(&known, "%s%s", i ? ", " : "", t->v[i].name);
+        at_line(c, line, NULL, "era", "unknown era \"%s\" (known: %s)", r->era,
+                known.s ? known.s : "none");
+        pt_buf_free(&known);
         return -1;
     }
-    if (strcmp(r->era_abbr, eras[e].abbr))
+    if (strcmp(r->era_abbr, pt_era_abbr(t, e)))
         at_line(c, line, NULL, "era", "era-abbr=\"%s\" but the abbreviation of %s is %s",
-                r->era_abbr, r->era, eras[e].abbr);
-    if (eras[e].last && r->year > eras[e].last)
+                r->era_abbr, r->era, pt_era_abbr(t, e));
+    int last = pt_era_last_year(t, e);
+    if (last && r->year > last)
         at_line(c, line, NULL, "era", "%s has no year %d (it ended in its year %d)", r->era,
-                r->year, eras[e].last);
-    int fy = pt_era_gregorian(e, r->year);
+                r->year, last);
+    int fy = pt_era_gregorian(t, e, r->year);
     if (r->fiscal_year != fy)
         at_line(c, line, NULL, "era", "fiscal-year=\"%d\" but %s%d年度 is fiscal year %d",
                 r->fiscal_year, r->era, r->year, fy);
@@ -359,7 +347,7 @@ static void check_title_year(pt_check *c, int era, const pt_text_ref *texts, int
             continue;
         for (size_t i = 0; t->text[i]; i++) {
             pt_era_year y;
-            if (!pt_era_year_parse(t->text + i, &y))
+            if (!pt_era_year_parse(c->eras, t->text + i, &y))
                 continue;
             if (y.era != era || y.year != r->year)
                 pt_check_at(c, t, i, "title-year", "the title names %.*s, but the edition is "
@@ -371,22 +359,22 @@ static void check_title_year(pt_check *c, int era, const pt_text_ref *texts, int
 
 /* A value's period, or the default when it has none; false when it has a
  * period that is no era-year word. */
-static bool value_months(const pt_value *v, int dfirst, int dlast, int *first, int *last,
-                         pt_era_year *y)
+static bool value_months(const pt_eras *t, const pt_value *v, int dfirst, int dlast, int *first,
+                         int *last, pt_era_year *y)
 {
     *first = dfirst;
     *last = dlast;
     if (!v->period)
         return true;
-    if (!pt_era_year_parse(v->period, y) || y->len != strlen(v->period))
+    if (!pt_era_year_parse(t, v->period, y) || y->len != strlen(v->period))
         return false;
-    months(y, first, last);
+    months(t, y, first, last);
     return true;
 }
 
 static const char *era_word(pt_check *c, int era, int year)
 {
-    return pt_sprintf(c->arena, "%s%d年度", eras[era].abbr, year);
+    return pt_sprintf(c->arena, "%s%d年度", pt_era_abbr(c->eras, era), year);
 }
 
 /* Periods: baseline before the target's, the target in the edition's year
@@ -398,7 +386,7 @@ static void check_periods(pt_check *c, int era, const pt_card *card, const pt_va
     const pt_report *r = c->r;
     /* April of the edition's fiscal year, from era + year (a wrong
      * fiscal-year is the era rule's finding, not every value's) */
-    int fy0 = pt_era_gregorian(era, r->year) * 12 + 3;
+    int fy0 = pt_era_gregorian(c->eras, era, r->year) * 12 + 3;
     int first[4], last[4];
     const int dfirst[4] = { fy0 - 12, fy0, fy0, fy0 + 12 };
     for (int k = 0; k < 4; k++) {
@@ -407,7 +395,7 @@ static void check_periods(pt_check *c, int era, const pt_card *card, const pt_va
         if (!vals[k])
             continue;
         pt_era_year y;
-        if (!value_months(vals[k], dfirst[k], dfirst[k] + 11, &first[k], &last[k], &y)) {
+        if (!value_months(c->eras, vals[k], dfirst[k], dfirst[k] + 11, &first[k], &last[k], &y)) {
             at_value(c, card, names[k], vals[k], "period", "period=\"%s\" is not an era-year "
                      "like %s", vals[k]->period, era_word(c, era, r->year));
             vals[k] = NULL;
@@ -416,7 +404,8 @@ static void check_periods(pt_check *c, int era, const pt_card *card, const pt_va
         if (vals[k]->period && y.era != era) {
             at_value(c, card, names[k], vals[k], "period", "the %s's period %s is in the %s "
                      "era, but the edition's years are %s (%s)", names[k], vals[k]->period,
-                     eras[y.era].name, eras[era].name, eras[era].abbr);
+                     pt_era_name(c->eras, y.era), pt_era_name(c->eras, era),
+                     pt_era_abbr(c->eras, era));
             vals[k] = NULL;
         }
     }

@@ -10,6 +10,7 @@
 #ifndef PT_CHECK_H
 #define PT_CHECK_H
 
+#include "era.h"
 #include "findings.h"
 #include "model.h"
 
@@ -30,6 +31,7 @@ typedef struct pt_check {
     const pt_src *src;         /* the edition file, for columns */
     pt_findings *out;
     bool final;                /* --final: incomplete cards are errors */
+    const pt_eras *eras;       /* the table of eras (input/eras.xml) */
 } pt_check;
 
 /* One text of the edition and where it is printed. */
@@ -60,19 +62,11 @@ void pt_check_text(pt_check *c);
  * (年度), the month (0 when none) and its length in bytes. False when s does
  * not begin with one. */
 typedef struct pt_era_year {
-    int era;                   /* index into the era table; see pt_era_name */
+    int era;                   /* index into the table of eras (era.h) */
     int year, month;
     bool fiscal;
     size_t len;
 } pt_era_year;
-bool pt_era_year_parse(const char *s, pt_era_year *out);
-/* The era table: 明治 M 1868 … 令和 R 2019. Index -1 when name is none. */
-int pt_era_find(const char *name_or_abbr);
-const char *pt_era_name(int era);
-const char *pt_era_abbr(int era);
-/* Gregorian year of year y of an era (令和1 = 2019). */
-int pt_era_gregorian(int era, int y);
-/* The last year of an era, 0 for the current one (平成 31). */
-int pt_era_last_year(int era);
+bool pt_era_year_parse(const pt_eras *t, const char *s, pt_era_year *out);
 
 #endif

@@ -166,11 +166,17 @@ int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char 
     } else {
         pt_src src;
         pt_src_init(&src, data, len);
-        pt_check c = { .arena = arena, .r = r, .src = &src, .out = out, .final = final };
-        pt_check_data(&c);
-        pt_check_text(&c);
-        if (!check_layout(ctx, &c, layout_path))
-            status = PT_EXIT_IO;
+        pt_eras eras;
+        pt_check c = { .arena = arena, .r = r, .src = &src, .out = out, .final = final,
+                       .eras = &eras };
+        if (!pt_eras_load(ctx, arena, &eras)) {
+            status = ctx->status ? ctx->status : PT_EXIT_IO;
+        } else {
+            pt_check_data(&c);
+            pt_check_text(&c);
+            if (!check_layout(ctx, &c, layout_path))
+                status = PT_EXIT_IO;
+        }
         pt_src_free(&src);
     }
     free(data);

@@ -327,7 +327,7 @@ static void placeholders(pt_check *c, const pt_text_ref *texts, int n)
 static void era_years(pt_check *c, const pt_text_ref *texts, int n)
 {
     const pt_report *r = c->r;
-    int era = pt_era_find(r->era);
+    int era = pt_era_find(c->eras, r->era);
     if (era < 0)
         return;   /* the era rule has said so */
     for (int k = 0; k < n; k++) {
@@ -338,22 +338,22 @@ static void era_years(pt_check *c, const pt_text_ref *texts, int n)
             if (i && (is_latin((unsigned char)s[i - 1]) || is_digit((unsigned char)s[i - 1]))
                 && (unsigned char)s[i] < 0x80)
                 continue;
-            if (!pt_era_year_parse(s + i, &y))
+            if (!pt_era_year_parse(c->eras, s + i, &y))
                 continue;
             const pt_value *v = texts[k].value;
             if (v && v->period && !strncmp(s + i, v->period, strlen(v->period))) {
                 i += y.len - 1;
                 continue;   /* a value's period: the period rule checks it */
             }
-            int last = pt_era_last_year(y.era);
+            int last = pt_era_last_year(c->eras, y.era);
             const char *word = pt_strndup(c->arena, s + i, y.len);
             if (y.year < 1 || (last && y.year > last))
                 pt_check_at(c, &texts[k], i, "era-year", "「%s」: %s has no year %d", word,
-                            pt_era_name(y.era), y.year);
+                            pt_era_name(c->eras, y.era), y.year);
             else if (y.era != era)
                 pt_check_at(c, &texts[k], i, "era-year", "「%s」 is in the %s era (%d), but "
-                            "the edition's years are %s", word, pt_era_name(y.era),
-                            pt_era_gregorian(y.era, y.year), r->era);
+                            "the edition's years are %s", word, pt_era_name(c->eras, y.era),
+                            pt_era_gregorian(c->eras, y.era, y.year), r->era);
             else if (y.year > r->year + 1)
                 pt_check_at(c, &texts[k], i, "era-year", "「%s」 is after the edition's next "
                             "year (%s%d年度)", word, r->era, r->year + 1);

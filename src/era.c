@@ -1,8 +1,8 @@
 /* era.c - the table of Japanese eras, read from input/eras.xml.
  *
  * The table is data: when an era changes, the city adds a line to the file.
- * Rows are looked up by fiscal year (to date the next edition); the table is
- * a handful of rows, so the lookup scans it. */
+ * Rows are looked up by fiscal year (to date the next edition) and by name
+ * (--check's era rules); the table is a handful of rows, so lookups scan it. */
 #include "era.h"
 #include "xml.h"
 
@@ -36,6 +36,15 @@ bool pt_eras_load(pt_ctx *ctx, pt_arena *arena, pt_eras *out)
                                 e->name, v[j].name);
     }
     xmlFreeDoc(doc);
+    /* An era ends the year the next one begins (平成31年 = 令和元年 = 2019). */
+    for (int i = 0; i < k; i++) {
+        const pt_era *next = NULL;
+        for (int j = 0; j < k; j++)
+            if (v[j].first_fiscal_year > v[i].first_fiscal_year
+                && (!next || v[j].first_fiscal_year < next->first_fiscal_year))
+                next = &v[j];
+        v[i].last = next ? next->first_fiscal_year - v[i].first_fiscal_year + 1 : 0;
+    }
     out->v = v;
     out->n = k;
     return ok;
@@ -50,3 +59,16 @@ const pt_era *pt_era_of(const pt_eras *t, int fiscal_year)
             best = &t->v[i];
     return best;
 }
+
+int pt_era_find(const pt_eras *t, const char *s)
+{
+    for (int i = 0; s && i < t->n; i++)
+        if (!strcmp(s, t->v[i].name) || !strcmp(s, t->v[i].abbr))
+            return i;
+    return -1;
+}
+
+const char *pt_era_name(const pt_eras *t, int era) { return t->v[era].name; }
+const char *pt_era_abbr(const pt_eras *t, int era) { return t->v[era].abbr; }
+int pt_era_gregorian(const pt_eras *t, int era, int y) { return t->v[era].first_fiscal_year + y - 1; }
+int pt_era_last_year(const pt_eras *t, int era) { return t->v[era].last; }

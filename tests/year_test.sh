@@ -60,6 +60,13 @@ ln -s "$PWD/fonts" "$D/fonts"; ln -s "$PWD/layouts" "$D/layouts"; cp input/plant
 sed 's|</eras>|  <era name="新元" abbr="N" first-fiscal-year="2025"/>\n</eras>|' input/eras.xml >"$D/input/eras.xml"
 PLANTYPE_DATA=$D run --new-year $R6 -o "$TMP/n1.xml"
 check_eq "era change: dates" "$(grep -m1 '<report ' "$TMP/n1.xml")" '<report era="新元" era-abbr="N" year="1" fiscal-year="2025">'
+# --check's era rule reads the same table: the new era is known with it, and
+# unknown without it.
+PLANTYPE_DATA=$D run --check "$TMP/n1.xml"
+check_eq "era change: --check knows the new era from the table" "$(grep -c '\[era\]$' <<<"$out")" 0
+run --check "$TMP/n1.xml"
+check_eq "era change: without it in the table the era is unknown" "$(grep '\[era\]$' <<<"$out" | sed 's/^[^ ]* //')" \
+  'error: unknown era "新元" (known: 明治, 大正, 昭和, 平成, 令和) [era]'
 
 # --- typesetting the unfilled edition: it works and says what is missing.
 run "$R7" -o "$TMP/r7-empty.pdf"
