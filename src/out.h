@@ -20,6 +20,34 @@ typedef struct pt_draw_glyph {
     uint32_t text_start, text_end;
 } pt_draw_glyph;
 
+/* ---- structure (tagged PDF) ----
+ * What each drawn item is: content of a structure element (a heading, a
+ * paragraph, a table cell ...) or an artifact (decoration, page numbers).
+ * The elements form a tree in reading order; element 0 is the Document. */
+typedef enum pt_role {
+    PT_ROLE_DOCUMENT, PT_ROLE_SECT, PT_ROLE_H1, PT_ROLE_H2, PT_ROLE_P,
+    PT_ROLE_TOC, PT_ROLE_TOCI, PT_ROLE_LINK,
+    PT_ROLE_TABLE, PT_ROLE_TR, PT_ROLE_TH, PT_ROLE_TD,
+    PT_ROLE_L, PT_ROLE_LI, PT_ROLE_LBL, PT_ROLE_LBODY, PT_ROLE_FIGURE,
+    PT_ROLE_COUNT
+} pt_role;
+
+typedef enum pt_scope { PT_SCOPE_NONE, PT_SCOPE_ROW, PT_SCOPE_COLUMN } pt_scope;
+
+typedef struct pt_struct_elem {
+    pt_role role;
+    const char *alt;         /* Figure: its text alternative (/Alt); Link: what the
+                                link leads to (the annotation's /Contents); Sect:
+                                its title (/T); else NULL */
+    pt_scope scope;          /* TH: the cells it heads */
+    int colspan;             /* TH, TD: columns spanned (0 or 1: one) */
+    const int *kids;         /* child elements in reading order */
+    size_t nkids;
+} pt_struct_elem;
+
+/* What the items that follow a mark are. */
+typedef enum pt_artifact { PT_ART_NONE, PT_ART_LAYOUT, PT_ART_PAGINATION } pt_artifact;
+
 typedef struct pt_out pt_out;
 typedef struct pt_out_ops {
     bool (*begin_page)(pt_out *o, pt_ctx *ctx, float width, float height);
@@ -37,6 +65,13 @@ typedef struct pt_out_ops {
     /* Bookmark: level 0 top, 1 below the last level-0 entry; leads to page. */
     bool (*outline)(pt_out *o, pt_ctx *ctx, int level, const char *title, int page);
     bool (*end_page)(pt_out *o, pt_ctx *ctx);
+    /* Optional (NULL: the backend draws untagged). structure: the element
+     * tree, once before the first page (e[0] the Document; the arrays are
+     * the caller's for the call only). mark: the items drawn next, up to the
+     * next mark, are content of element elem (art PT_ART_NONE) or an
+     * artifact (elem 0); a link drawn inside element elem belongs to it. */
+    bool (*structure)(pt_out *o, pt_ctx *ctx, const pt_struct_elem *e, size_t n);
+    bool (*mark)(pt_out *o, pt_ctx *ctx, int elem, pt_artifact art);
 } pt_out_ops;
 
 struct pt_out { const pt_out_ops *ops; };
@@ -45,6 +80,7 @@ struct pt_out { const pt_out_ops *ops; };
 typedef struct pt_doc_info {
     const char *title, *author, *subject, *creator;
     long long created;   /* seconds since the epoch (SOURCE_DATE_EPOCH when set) */
+    const char *lang;    /* the document's language (BCP 47, "ja-JP"), or NULL */
 } pt_doc_info;
 
 /* PDF backend (out_pdf.c). pt_pdf_new never fails but for memory;

@@ -71,6 +71,7 @@
  * dates come from pt_doc_info.created and the subset tag is a hash of the
  * font name and the glyph set. */
 #include "out.h"
+#include "pdf_struct.h"
 #include "pdf_twin.h"
 #include "outfile.h"
 
@@ -133,6 +134,8 @@ typedef struct run_glyph {
 
 /* One drawing call of a page: finished operators (rect, line) or a glyph run. */
 typedef struct item {
+    int elem;                   /* tagged: the structure element, 0 an artifact */
+    pt_artifact art;
     const char *raw;            /* arena; NULL for a glyph run */
     size_t rawlen;
     size_t font;                /* index into fonts */
@@ -148,7 +151,7 @@ typedef struct pdf_page {
     PT_VEC(item) items;
 } pdf_page;
 
-typedef struct link_rec { int page; float x, y, w, h; int target; } link_rec;
+typedef struct link_rec { int page; float x, y, w, h; int target, elem; } link_rec;
 typedef struct outline_rec { int level; const char *title; int page; } outline_rec;
 
 typedef struct pdf_out {
@@ -161,6 +164,9 @@ typedef struct pdf_out {
     PT_VEC(pdf_page) pages;
     PT_VEC(link_rec) links;
     PT_VEC(outline_rec) outlines;
+    pt_pdfs *st;                /* the structure tree; NULL: untagged */
+    int elem;                   /* tagged: the element of what is drawn next (0: artifact) */
+    pt_artifact art;
     bool in_page;
     bool built;                 /* save was called: recording is over */
     bool broken;                /* a failure left libharu's objects unusable */
@@ -308,14 +314,14 @@ static size_t put_utf16_hex(pt_buf *b, const char *s, size_t len)
 /* A PDF text string object for UTF-8 s: itself when printable ASCII, else
  * UTF-16BE with a byte-order mark, written as a hex string (HPDF_Binary, as
  * libharu's own strings stop at the first zero byte). NULL on failure. */
-static void *text_string(pdf_out *p, const char *s)
+void *pt_pdf_text_string(HPDF_Doc pdf, const char *s)
 {
     bool ascii = true;
     for (const char *c = s; *c; c++)
         if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7E)
             ascii = false;
     if (ascii)
-        return HPDF_String_New(p->pdf->mmgr, s, NULL);
+        return HPDF_String_New(pdf->mmgr, s, NULL);
     u16_vec u = {0};
     PT_PUSH(u, 0xFEFF);
     utf16(&u, s, strlen(s));
@@ -324,7 +330,7 @@ static void *text_string(pdf_out *p, const char *s)
         bytes[2 * i] = (HPDF_BYTE)(u.v[i] >> 8);
         bytes[2 * i + 1] = (HPDF_BYTE)(u.v[i] & 0xFF);
     }
-    HPDF_Binary bin = HPDF_Binary_New(p->pdf->mmgr, bytes, (HPDF_UINT)(2 * u.n));
+    HPDF_Binary bin = HPDF_Binary_New(pdf->mmgr, bytes, (HPDF_UINT)(2 * u.n));
     free(bytes);
     free(u.v);
     return bin;
@@ -502,14 +508,16 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
         uint32_t len = g[i].text_end - g[i].text_start;
         rg[i].t = count_text(p, pf, rg[i].gid, len ? text + g[i].text_start : "", len);
     }
-    item it = {.font = fi, .size = size, .x = x, .y = y, .color = color, .g = rg, .n = n};
+    item it = {.elem = p->elem, .art = p->art, .font = fi, .size = size, .x = x, .y = y,
+               .color = color, .g = rg, .n = n};
     PT_PUSH(p->pages.v[p->pages.n - 1].items, it);
     return true;
 }
 
 static void add_raw(pdf_out *p, const pt_buf *ops)
 {
-    item it = {.raw = pt_strndup(p->arena, ops->s, ops->n), .rawlen = ops->n};
+    item it = {.elem = p->elem, .art = p->art, .raw = pt_strndup(p->arena, ops->s, ops->n),
+               .rawlen = ops->n};
     PT_PUSH(p->pages.v[p->pages.n - 1].items, it);
 }
 
@@ -573,7 +581,7 @@ static bool pdf_link(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h,
     float v[4] = {x, y, w, h};
     if (!finite_all(v, 4) || target < 0)
         return pt_fail(ctx, "internal error: link to page %d at %g %g", target, x, y);
-    link_rec l = {(int)p->pages.n - 1, x, y, w, h, target};
+    link_rec l = {(int)p->pages.n - 1, x, y, w, h, target, p->elem};
     PT_PUSH(p->links, l);
     return true;
 }
@@ -599,6 +607,25 @@ static bool pdf_end_page(pt_out *o, pt_ctx *ctx)
     return true;
 }
 
+static bool pdf_structure(pt_out *o, pt_ctx *ctx, const pt_struct_elem *e, size_t n)
+{
+    pdf_out *p = pdf_of(o);
+    if (p->built || p->pages.n || p->st)
+        return pt_fail(ctx, "internal error: the structure tree comes once, before the pages");
+    p->st = pt_pdfs_new(ctx, e, n);
+    return p->st != NULL;
+}
+
+static bool pdf_mark(pt_out *o, pt_ctx *ctx, int elem, pt_artifact art)
+{
+    pdf_out *p = pdf_of(o);
+    if (!p->st)
+        return pt_fail(ctx, "internal error: marked content without a structure tree");
+    p->elem = elem;
+    p->art = elem ? PT_ART_NONE : art ? art : PT_ART_LAYOUT;
+    return true;
+}
+
 static const pt_out_ops pdf_ops = {
     .begin_page = pdf_begin_page,
     .glyphs = pdf_glyphs,
@@ -607,6 +634,8 @@ static const pt_out_ops pdf_ops = {
     .link = pdf_link,
     .outline = pdf_outline,
     .end_page = pdf_end_page,
+    .structure = pdf_structure,
+    .mark = pdf_mark,
 };
 
 /* ---- writing: text runs ---- */
@@ -1193,6 +1222,35 @@ static HPDF_Destination page_top(pdf_out *p, int page)
     return d;
 }
 
+/* Tagged: before item k of page pi, opens a marked-content sequence when it
+ * is the first of a group of consecutive items of one element (or artifact
+ * kind), and after it closes the group when the next item is another's.
+ * Content: "/P <</MCID 3>> BDC"; artifacts: "/Artifact <</Type /Layout>> BDC"
+ * (rules, shading, leaders, connectors) or with /Type /Pagination /Subtype
+ * /Footer (page numbers). Each item is wrapped in q ... Q of its own, so the
+ * sequences nest cleanly with the graphics state. */
+static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_buf *b, size_t pi, const pdf_page *pg,
+                         size_t k)
+{
+    const item *it = &pg->items.v[k];
+    const item *prev = k ? &pg->items.v[k - 1] : NULL;
+    if (prev && prev->elem == it->elem && prev->art == it->art)
+        return true;
+    if (prev)
+        pt_buf_puts(b, "EMC\n");
+    if (it->elem == 0) {
+        pt_buf_puts(b, it->art == PT_ART_PAGINATION
+                           ? "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
+                           : "/Artifact <</Type /Layout>> BDC\n");
+        return true;
+    }
+    int mcid = pt_pdfs_mcid(p->st, ctx, pi, it->elem);
+    if (mcid < 0)
+        return false;
+    pt_buf_printf(b, "/%s <</MCID %d>> BDC\n", pt_pdfs_tag(p->st, it->elem), mcid);
+    return true;
+}
+
 static bool write_pages(pdf_out *p, pt_ctx *ctx)
 {
     pt_buf b = {0};
@@ -1205,6 +1263,10 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         b.n = 0;
         for (size_t k = 0; k < pg->items.n; k++) {
             const item *it = &pg->items.v[k];
+            if (p->st && !mark_content(p, ctx, &b, pi, pg, k)) {
+                pt_buf_free(&b);
+                return false;
+            }
             if (it->raw) {
                 pt_buf_add(&b, it->raw, it->rawlen);
                 continue;
@@ -1214,6 +1276,8 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
                 return false;
             }
         }
+        if (p->st && pg->items.n)
+            pt_buf_puts(&b, "EMC\n");
         HPDF_Stream s = ((HPDF_PageAttr)pg->page->attr)->stream;
         bool ok = b.n == 0 || HPDF_Stream_Write(s, (HPDF_BYTE *)b.s, (HPDF_UINT)b.n) == HPDF_OK;
         if (!hpdf_check(p, ctx, ok, "writing a page")) {
@@ -1239,6 +1303,8 @@ static bool write_links(pdf_out *p, pt_ctx *ctx)
             HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
         if (!hpdf_check(p, ctx, a != NULL, "creating a link"))
             return false;
+        if (p->st)
+            pt_pdfs_annot(p->st, (size_t)l->page, l->elem, a);
     }
     return true;
 }
@@ -1255,7 +1321,7 @@ static bool write_outlines(pdf_out *p, pt_ctx *ctx)
                            r->page + 1, p->pages.n);
         int level = r->level < depth ? r->level : depth;
         HPDF_Outline o = HPDF_CreateOutline(p->pdf, parent[level], "", NULL);
-        void *title = o ? text_string(p, r->title) : NULL;
+        void *title = o ? pt_pdf_text_string(p->pdf, r->title) : NULL;
         HPDF_Destination d = title ? page_top(p, r->page) : NULL;
         bool ok = d && HPDF_Dict_Add(o, "Title", title) == HPDF_OK &&
                   HPDF_Outline_SetDestination(o, d) == HPDF_OK &&
@@ -1285,7 +1351,7 @@ static bool write_info(pdf_out *p, pt_ctx *ctx)
         /* libharu makes the info dictionary; the value is then replaced by
          * a string that keeps non-ASCII text. */
         bool ok = HPDF_SetInfoAttr(p->pdf, keys[i].type, "-") == HPDF_OK;
-        void *s = ok ? text_string(p, vals[i]) : NULL;
+        void *s = ok ? pt_pdf_text_string(p->pdf, vals[i]) : NULL;
         ok = s && HPDF_Dict_Add(p->pdf->info, keys[i].key, s) == HPDF_OK;
         if (!hpdf_check(p, ctx, ok, "writing the document information"))
             return false;
@@ -1299,6 +1365,38 @@ static bool write_info(pdf_out *p, pt_ctx *ctx)
     bool ok = HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE, date) == HPDF_OK &&
               HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_MOD_DATE, date) == HPDF_OK;
     return hpdf_check(p, ctx, ok, "writing the document dates");
+}
+
+/* What the catalog says for accessibility: the language, the title shown
+ * in the window, and when tagged the structure tree (pdf_struct.h). */
+static bool write_access(pdf_out *p, pt_ctx *ctx)
+{
+    HPDF_Dict cat = p->pdf->catalog;
+    bool ok = true;
+    if (p->info.lang && *p->info.lang) {
+        void *lang = pt_pdf_text_string(p->pdf, p->info.lang);
+        ok = lang && HPDF_Dict_Add(cat, "Lang", lang) == HPDF_OK;
+    }
+    if (ok && p->info.title && *p->info.title) {
+        HPDF_Dict vp = HPDF_Dict_New(p->pdf->mmgr);
+        ok = vp && HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE) == HPDF_OK
+             && HPDF_Dict_Add(cat, "ViewerPreferences", vp) == HPDF_OK;
+    }
+    if (!hpdf_check(p, ctx, ok, "writing the language and viewer preferences"))
+        return false;
+    if (!p->st)
+        return true;
+    HPDF_Page *pages = pt_xcalloc(p->pages.n, sizeof *pages);
+    for (size_t i = 0; i < p->pages.n; i++)
+        pages[i] = p->pages.v[i].page;
+    ok = pt_pdfs_write(p->st, ctx, p->pdf, pages, p->pages.n);
+    free(pages);
+    if (!ok) {
+        p->err = p->detail = 0;       /* ctx->err says what failed */
+        HPDF_ResetError(p->pdf);
+        return false;
+    }
+    return hpdf_check(p, ctx, true, "writing the structure tree");
 }
 
 /* Turns everything recorded into libharu objects and the file's bytes. */
@@ -1316,7 +1414,8 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i]))
             return false;
     pt_phase("  pdf: fonts (subset, compress, /W, CMaps)", &t);
-    if (!write_links(p, ctx) || !write_outlines(p, ctx) || !write_info(p, ctx))
+    if (!write_links(p, ctx) || !write_outlines(p, ctx) || !write_info(p, ctx) ||
+        !write_access(p, ctx))
         return false;
 
     if (!hpdf_check(p, ctx, HPDF_SaveToStream(p->pdf) == HPDF_OK, "writing the PDF"))
@@ -1375,6 +1474,7 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
         p->info.subject = info->subject ? pt_strdup(p->arena, info->subject) : NULL;
         p->info.creator = info->creator ? pt_strdup(p->arena, info->creator) : NULL;
         p->info.created = info->created;
+        p->info.lang = info->lang ? pt_strdup(p->arena, info->lang) : NULL;
     }
     return &p->base;
 }
@@ -1419,6 +1519,7 @@ void pt_pdf_free(pt_out *o)
     free(p->pages.v);
     free(p->links.v);
     free(p->outlines.v);
+    pt_pdfs_free(p->st);
     pt_buf_free(&p->bytes);
     pt_arena_free(p->arena);
     free(p);

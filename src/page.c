@@ -17,6 +17,8 @@ void pt_doc_init(pt_doc *d, pt_arena *arena, double width, double height)
     d->arena = arena;
     d->width = width;
     d->height = height;
+    pt_elem doc = { .role = PT_ROLE_DOCUMENT, .parent = -1 };
+    PT_PUSH(d->elems, doc);
 }
 
 pt_page *pt_page_new(void)
@@ -39,9 +41,13 @@ void pt_doc_free(pt_doc *d)
         pt_page_free(d->pages.v[i]);
     free(d->pages.v);
     free(d->outline.v);
+    for (size_t i = 0; i < d->elems.n; i++)
+        free(d->elems.v[i].kids.v);
+    free(d->elems.v);
     d->pages.v = NULL;
     d->outline.v = NULL;
-    d->pages.n = d->outline.n = 0;
+    d->elems.v = NULL;
+    d->pages.n = d->outline.n = d->elems.n = 0;
 }
 
 void pt_doc_append(pt_doc *d, pt_page *p) { PT_PUSH(d->pages, p); }
@@ -50,7 +56,7 @@ void pt_page_rect(pt_page *p, double x, double y, double w, double h, const pt_r
                   const pt_rgb *stroke, double line_width)
 {
     pt_item it = { .kind = PT_ITEM_RECT, .x = x, .y = y, .w = w, .h = h,
-                   .line_width = line_width };
+                   .line_width = line_width, .art = PT_ART_LAYOUT };
     if (fill) {
         it.fill = *fill;
         it.filled = true;
@@ -66,14 +72,50 @@ void pt_page_line(pt_page *p, double x1, double y1, double x2, double y2, pt_rgb
                   double line_width)
 {
     pt_item it = { .kind = PT_ITEM_LINE, .x = x1, .y = y1, .w = x2 - x1, .h = y2 - y1,
-                   .stroke = color, .stroked = true, .line_width = line_width };
+                   .stroke = color, .stroked = true, .line_width = line_width,
+                   .art = PT_ART_LAYOUT };
     PT_PUSH(p->items, it);
 }
 
 void pt_page_link(pt_page *p, double x, double y, double w, double h, int target)
 {
-    pt_item it = { .kind = PT_ITEM_LINK, .x = x, .y = y, .w = w, .h = h, .target = target };
+    pt_item it = { .kind = PT_ITEM_LINK, .x = x, .y = y, .w = w, .h = h, .target = target,
+                   .elem = p->elem };
     PT_PUSH(p->items, it);
+}
+
+/* ---- structure ---- */
+
+int pt_elem_new(pt_doc *d, int parent, pt_role role)
+{
+    pt_elem e = { .role = role, .parent = -1 };
+    PT_PUSH(d->elems, e);
+    int id = (int)d->elems.n - 1;
+    if (parent >= 0)
+        pt_elem_attach(d, id, parent);
+    return id;
+}
+
+void pt_elem_attach(pt_doc *d, int e, int parent)
+{
+    d->elems.v[e].parent = parent;
+    PT_PUSH(d->elems.v[parent].kids, e);
+}
+
+void pt_page_tag(pt_page *p, size_t from, int elem)
+{
+    for (size_t i = from; i < p->items.n; i++) {
+        p->items.v[i].elem = elem;
+        p->items.v[i].art = elem ? PT_ART_NONE : PT_ART_LAYOUT;
+    }
+}
+
+void pt_page_pagination(pt_page *p, size_t from)
+{
+    for (size_t i = from; i < p->items.n; i++) {
+        p->items.v[i].elem = 0;
+        p->items.v[i].art = PT_ART_PAGINATION;
+    }
 }
 
 double pt_baseline(double ytop, double size, double leading)
@@ -106,7 +148,8 @@ double pt_page_lines(pt_doc *d, pt_page *p, const pt_lines *l, size_t first_line
             g[j].text_end = lg->text_end;
         }
         pt_item it = { .kind = PT_ITEM_GLYPHS, .x = x, .y = base, .font = font, .size = size,
-                       .glyphs = g, .nglyphs = ln->n, .text = text, .color = color };
+                       .glyphs = g, .nglyphs = ln->n, .text = text, .color = color,
+                       .elem = p->elem, .art = p->elem ? PT_ART_NONE : PT_ART_LAYOUT };
         PT_PUSH(p->items, it);
     }
     return nlines * lh;
@@ -208,16 +251,40 @@ void pt_block_free(pt_block *b)
 
 /* ---- rendering ---- */
 
+/* Hands the element tree to the backend (when the document has one). */
+static bool render_structure(pt_ctx *ctx, const pt_doc *d, pt_out *o)
+{
+    pt_struct_elem *e = pt_xcalloc(d->elems.n, sizeof *e);
+    for (size_t i = 0; i < d->elems.n; i++) {
+        const pt_elem *s = &d->elems.v[i];
+        e[i] = (pt_struct_elem){ s->role, s->alt, s->scope, s->colspan, s->kids.v, s->kids.n };
+    }
+    bool ok = o->ops->structure(o, ctx, e, d->elems.n);
+    free(e);
+    return ok;
+}
+
 bool pt_doc_render(pt_ctx *ctx, const pt_doc *d, pt_out *o)
 {
     const pt_out_ops *ops = o->ops;
+    bool tagged = d->elems.n > 1 && ops->structure && ops->mark;
+    if (tagged && !render_structure(ctx, d, o))
+        return false;
     for (size_t i = 0; i < d->pages.n; i++) {
         const pt_page *p = d->pages.v[i];
         if (!ops->begin_page(o, ctx, (float)d->width, (float)d->height))
             return false;
+        int elem = -1;
+        pt_artifact art = PT_ART_NONE;
         for (size_t k = 0; k < p->items.n; k++) {
             const pt_item *it = &p->items.v[k];
             bool ok = true;
+            if (tagged && it->kind != PT_ITEM_LINK && (it->elem != elem || it->art != art)) {
+                elem = it->elem;
+                art = it->art;
+                if (!ops->mark(o, ctx, elem, art))
+                    return false;
+            }
             switch (it->kind) {
             case PT_ITEM_GLYPHS:
                 ok = ops->glyphs(o, ctx, it->font, (float)it->size, (float)it->x, (float)it->y,
@@ -233,6 +300,9 @@ bool pt_doc_render(pt_ctx *ctx, const pt_doc *d, pt_out *o)
                                (float)(it->y + it->h), it->stroke, (float)it->line_width);
                 break;
             case PT_ITEM_LINK:
+                if (tagged && !ops->mark(o, ctx, it->elem, PT_ART_NONE))
+                    return false;
+                elem = -1;
                 ok = ops->link(o, ctx, (float)it->x, (float)it->y, (float)it->w, (float)it->h,
                                it->target);
                 break;

@@ -26,11 +26,26 @@ typedef struct pt_item {
     const pt_style *style;       /* glyphs from a block: the style it was set in (else NULL) */
     pt_rgb color;
     int target;                  /* link: page index (0-based) */
+    int elem;                    /* structure element whose content this is (a link:
+                                    the Link element); 0: an artifact */
+    pt_artifact art;             /* elem 0: layout (rules, shading) or pagination */
 } pt_item;
 
 typedef struct pt_page {
     PT_VEC(pt_item) items;
+    int elem;                    /* the element glyph runs and links added now belong
+                                    to (0: artifacts); rects and lines are artifacts */
 } pt_page;
+
+/* A structure element of the document (out.h has the roles). */
+typedef struct pt_elem {
+    pt_role role;
+    int parent;                  /* -1: not (yet) in the tree */
+    const char *alt;             /* see pt_struct_elem */
+    pt_scope scope;
+    int colspan;
+    PT_VEC(int) kids;            /* in reading order */
+} pt_elem;
 
 typedef struct pt_outline_entry { int level; const char *title; int page; } pt_outline_entry;
 
@@ -39,6 +54,7 @@ typedef struct pt_doc {
     double width, height;        /* every page's size */
     PT_VEC(pt_page *) pages;
     PT_VEC(pt_outline_entry) outline;
+    PT_VEC(pt_elem) elems;       /* [0] the Document; only tagged when there are more */
 } pt_doc;
 
 void pt_doc_init(pt_doc *d, pt_arena *arena, double width, double height);
@@ -52,6 +68,19 @@ void pt_page_rect(pt_page *p, double x, double y, double w, double h, const pt_r
 void pt_page_line(pt_page *p, double x1, double y1, double x2, double y2, pt_rgb color,
                   double line_width);
 void pt_page_link(pt_page *p, double x, double y, double w, double h, int target);
+
+/* ---- structure ---- */
+
+/* A new element of the given role, appended to parent's children (parent -1:
+ * detached, to be attached later: the cards are laid out before the pages
+ * that come first). Returns its index. */
+int pt_elem_new(pt_doc *d, int parent, pt_role role);
+/* Appends detached element e to parent's children. */
+void pt_elem_attach(pt_doc *d, int e, int parent);
+/* Marks items [from, end) of page p as content of element elem (0: layout
+ * artifacts), or as pagination artifacts (page numbers). */
+void pt_page_tag(pt_page *p, size_t from, int elem);
+void pt_page_pagination(pt_page *p, size_t from);
 
 /* The baseline of a line box whose top is ytop (the em box centred in the
  * box of height size*leading), and the inverse. */

@@ -24,6 +24,9 @@
 #include <string.h>
 #include <time.h>
 
+/* The language of every edition's text (the PDF's /Lang). */
+#define REPORT_LANG "ja-JP"
+
 static bool load_styles(pt_rep *R)
 {
     struct { const pt_style **to; const char *name; } want[] = {
@@ -74,6 +77,22 @@ bool pt_cell_text(pt_rep *R, pt_row *w, int col, int span, const double *cols, c
     return pt_cell_set(R, c, cols, st, st->size, st->leading, texts, text && *text ? 1 : 0);
 }
 
+bool pt_cell_status(pt_rep *R, pt_row *w, int col, int span, const double *cols, pt_status s)
+{
+    static const char *const keys[] = { [PT_STATUS_ACHIEVED] = "status-achieved",
+        [PT_STATUS_NOT_ACHIEVED] = "status-not-achieved", [PT_STATUS_NONE] = "status-none" };
+    const char *alt = NULL;   /* unknown or to be filled: no mark, no words */
+    bool marked = s == PT_STATUS_ACHIEVED || s == PT_STATUS_NOT_ACHIEVED || s == PT_STATUS_NONE;
+    if (marked &&
+        !(alt = pt_label_text(R->ctx, R->arena, R->L, R->L->card_labels, R->L->ncard_labels,
+                              keys[s], R->vars)))
+        return false;
+    if (!pt_cell_text(R, w, col, span, cols, R->status, pt_status_mark(s), false, true))
+        return false;
+    w->cells[w->ncells - 1].alt = alt;
+    return true;
+}
+
 bool pt_cell_rich(pt_rep *R, pt_row *w, int col, int span, const double *cols, const pt_style *st,
                   double size, double leading, const pt_rich *t)
 {
@@ -114,12 +133,43 @@ double pt_row_height(pt_rep *R, const pt_row *w)
 /* Draws cells of a row at top y with height h. For a split body row, lines
  * [first, first+n) of the spanning text cell are drawn (n = SIZE_MAX: all);
  * the label cells are drawn whole. */
-void pt_row_draw(pt_rep *R, pt_page *p, const pt_row *w, const double *cols, double x0, double y,
+/* The structure element cell i of row w is drawn into, made on first use
+ * (a row drawn in parts on several pages stays one TR): a TH for a shaded
+ * label cell, heading its column when the whole row is labels and its row
+ * otherwise; a TD for the rest, with a Figure inside for a status mark.
+ * 0 (an artifact) for a repeated header row, an untagged table, and the
+ * label cells of a split row's continuation (drawn again for the eye). */
+static int cell_elem(pt_rep *R, pt_row *w, int i, bool continuation)
+{
+    pt_cell *c = &w->cells[i];
+    bool split_cell = w->body && i == w->ncells - 1;
+    if (!R->table || w->artifact || (continuation && !split_cell))
+        return 0;
+    if (!w->elem)
+        w->elem = pt_elem_new(R->tree, R->table, PT_ROLE_TR);
+    if (!c->elem) {
+        bool labels = true;
+        for (int k = 0; k < w->ncells; k++)
+            labels = labels && w->cells[k].shaded;
+        c->elem = c->content = pt_elem_new(R->tree, w->elem, c->shaded ? PT_ROLE_TH : PT_ROLE_TD);
+        pt_elem *e = &R->tree->elems.v[c->elem];
+        e->colspan = c->span;
+        if (c->shaded)
+            e->scope = labels ? PT_SCOPE_COLUMN : PT_SCOPE_ROW;
+        if (c->alt) {
+            c->content = pt_elem_new(R->tree, c->elem, PT_ROLE_FIGURE);
+            R->tree->elems.v[c->content].alt = c->alt;
+        }
+    }
+    return c->content;
+}
+
+void pt_row_draw(pt_rep *R, pt_page *p, pt_row *w, const double *cols, double x0, double y,
                  double h, size_t first, size_t n)
 {
     const pt_layout *L = R->L;
     for (int i = 0; i < w->ncells; i++) {
-        const pt_cell *c = &w->cells[i];
+        pt_cell *c = &w->cells[i];
         double x = x0 + col_x(cols, c->col), cw = col_w(cols, c->col, c->span);
         const pt_rgb *fill = c->shaded ? &L->shade : c->to_fill ? &L->to_fill : NULL;
         pt_page_rect(p, x, y - h, cw, h, fill, &L->rule, L->rule_cell);
@@ -128,11 +178,13 @@ void pt_row_draw(pt_rep *R, pt_page *p, const pt_row *w, const double *cols, dou
             from = first;
             count = n;
         }
+        p->elem = cell_elem(R, w, i, first > 0);
         double th = count * pt_block_line_height(&c->block);
         double top = y - L->pad_y;
         if (c->middle)
             top = y - (h - th) / 2;
         pt_block_draw(R->doc, p, &c->block, from, count, x + L->pad_x, top, L->text);
+        p->elem = 0;
     }
 }
 
@@ -144,7 +196,7 @@ void pt_rows_free(pt_row *rows, int n)
 }
 
 /* Draws whole rows from *y down, moving *y below them. */
-void pt_rows_draw(pt_rep *R, pt_page *p, const pt_row *rows, int n, const double *cols, double *y)
+void pt_rows_draw(pt_rep *R, pt_page *p, pt_row *rows, int n, const double *cols, double *y)
 {
     for (int i = 0; i < n; i++) {
         double h = pt_row_height(R, &rows[i]);
@@ -180,6 +232,15 @@ bool pt_text_line(pt_rep *R, pt_page *p, const pt_style *st, const char *text, d
     return true;
 }
 
+bool pt_text_elem(pt_rep *R, pt_page *p, pt_role role, const pt_style *st, const char *text,
+                  double x, double ytop, double width, pt_rgb color, double *height)
+{
+    p->elem = pt_elem_new(R->tree, R->sect, role);
+    bool ok = pt_text_line(R, p, st, text, x, ytop, width, color, height);
+    p->elem = 0;
+    return ok;
+}
+
 static bool footers(pt_rep *R)
 {
     for (size_t i = 1; i < R->doc->pages.n; i++) {
@@ -190,9 +251,11 @@ static bool footers(pt_rep *R)
         const char *text = pt_label_text(R->ctx, R->arena, R->L, &fl, 1, "footer", vars);
         const pt_style *st = R->footer;
         double ytop = pt_box_top(R->L->footer_y, st->size, st->leading);   /* baseline at y */
-        if (!text || !pt_text_line(R, R->doc->pages.v[i], st, text, R->L->left, ytop, R->tw,
-                                R->L->text, NULL))
+        pt_page *p = R->doc->pages.v[i];
+        size_t from = p->items.n;
+        if (!text || !pt_text_line(R, p, st, text, R->L->left, ytop, R->tw, R->L->text, NULL))
             return false;
+        pt_page_pagination(p, from);
     }
     return true;
 }
@@ -201,18 +264,24 @@ static bool footers(pt_rep *R)
 
 static bool cover(pt_rep *R)
 {
+    /* Structure: the title lines are one H1, the year line and the publisher P. */
     pt_page *p = pt_rep_page(R);
     double y = R->L->page_h - R->L->cover_title_top;
-    for (int i = 0; i < R->r->ntitle_lines; i++) {
-        const pt_style *st = i + 1 < R->r->ntitle_lines ? R->cover_title : R->cover_year;
+    int n = R->r->ntitle_lines;
+    int h1 = n > 1 ? pt_elem_new(R->tree, R->sect, PT_ROLE_H1) : 0;
+    for (int i = 0; i < n; i++) {
+        bool year = i + 1 == n;
+        const pt_style *st = year ? R->cover_year : R->cover_title;
         double h;
+        p->elem = year ? pt_elem_new(R->tree, R->sect, n > 1 ? PT_ROLE_P : PT_ROLE_H1) : h1;
         if (!pt_text_line(R, p, st, R->r->title_lines[i], R->L->left, y, R->tw, R->L->text, &h))
             return false;
         y -= h;
     }
+    p->elem = 0;
     const pt_style *st = R->cover_org;
-    return pt_text_line(R, p, st, R->r->publisher, R->L->left,
-                     R->L->cover_org_bottom + st->size * st->leading, R->tw, R->L->text, NULL);
+    return pt_text_elem(R, p, PT_ROLE_P, st, R->r->publisher, R->L->left,
+                        R->L->cover_org_bottom + st->size * st->leading, R->tw, R->L->text, NULL);
 }
 
 /* ---- font coverage ---- */
@@ -323,8 +392,9 @@ static bool build(pt_rep *R)
     R->doc = &cards;
     int *npages = pt_xcalloc((size_t)r->ncards, sizeof *npages);
     bool ok = true;
+    int *card_sect = pt_xcalloc((size_t)r->ncards, sizeof *card_sect);
     for (int i = 0; i < r->ncards && ok; i++)
-        ok = (npages[i] = pt_card_pages(R, r->cards[i])) > 0;
+        ok = (npages[i] = pt_card_pages(R, r->cards[i], &card_sect[i])) > 0;
     R->doc = main_doc;
     /* The plan: cover, contents, then per project two overview pages and its cards. */
     int *card_page = pt_xcalloc((size_t)r->ncards, sizeof *card_page);
@@ -359,18 +429,23 @@ static bool build(pt_rep *R)
         pt_err_prefix(R->ctx, "%s: cover: ", r->file);
     if (ok)
         ok = pt_contents(R, pt_rep_page(R), toc.v, (int)toc.n);
-    /* Each project: its overview, then its cards' pages moved over in order. */
+    /* Each project: its overview, then its cards' pages moved over in order.
+     * Structure: a Sect per project holding its overview and its cards' Sects. */
     size_t next = 0;
     for (int pj = 0, ci = 0; pj < r->nprojects && ok; pj++) {
+        R->sect = pt_elem_new(R->tree, 0, PT_ROLE_SECT);
         ok = pt_overview(R, &r->projects[pj]);
         if (!ok)
             pt_err_prefix(R->ctx, "%s: <project no=\"%d\">: ", r->file, r->projects[pj].no);
-        for (; ok && ci < r->ncards && r->cards[ci]->initiative->goal->project == &r->projects[pj]; ci++)
+        for (; ok && ci < r->ncards && r->cards[ci]->initiative->goal->project == &r->projects[pj]; ci++) {
+            pt_elem_attach(R->tree, card_sect[ci], R->sect);
             for (int k = 0; k < npages[ci]; k++) {
                 pt_doc_append(R->doc, cards.pages.v[next]);
                 cards.pages.v[next++] = NULL;
             }
+        }
     }
+    R->sect = 0;
     /* Outline: projects, then their cards by number and title. */
     for (int pj = 0; pj < r->nprojects && ok; pj++) {
         const pt_project *pr = &r->projects[pj];
@@ -393,6 +468,7 @@ static bool build(pt_rep *R)
     pt_doc_free(&cards);
     free(toc.v);
     free(npages);
+    free(card_sect);
     free(card_page);
     free(proj_page);
     return ok;
@@ -422,7 +498,7 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
         return false;
     pt_phase("  layout: fonts, styles, coverage, break iterator", &t);
     pt_doc_init(doc, arena, L->page_w, L->page_h);
-    R.doc = doc;
+    R.doc = R.tree = doc;
     bool ok = build(&R);
     pt_typesetter_free(R.ts);
     /* The last guard: nothing of any page may lie outside it. */
@@ -455,7 +531,7 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
         }
         pt_doc_info info = { title.s, r->publisher,
                              r->ntitle_lines > 1 ? r->title_lines[r->ntitle_lines - 2] : title.s,
-                             "plantype", creation_time() };
+                             "plantype", creation_time(), REPORT_LANG };
         pt_out *o = pt_pdf_new(ctx, &info);
         ok = o && pt_doc_render(ctx, &doc, o);
         pt_phase("render the display list", &t);

@@ -61,7 +61,7 @@ static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, do
     d->middle = true;
     if (!pt_cell_set(R, d, cols, R->cell, R->cell->size, R->cell->leading, ini->depts, ini->ndepts))
         return false;
-    ok = pt_cell_text(R, &rows[R_INI], 3, 1, cols, R->status, pt_status_mark(c->status), false, true);
+    ok = pt_cell_status(R, &rows[R_INI], 3, 1, cols, c->status);
     pt_cell_to_fill(&rows[R_INI], c->status == PT_STATUS_TODO);
     rows[R_INI].cells[rows[R_INI].ncells - 1].min_h = R->L->status_min_h;
     const char *vkeys[4] = { "baseline", "target", "actual", "next" };
@@ -86,6 +86,8 @@ static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, do
     }
     return ok;
 }
+
+static int card_pages(pt_rep *R, const pt_card *c);
 
 static double rows_total(pt_rep *R, const pt_row *rows, int n)
 {
@@ -165,7 +167,20 @@ static const char *ROW_NAMES[NROWS] = {
 
 /* Lays out one card onto as many pages as it needs (one unless it cannot fit
  * even at the floors). Returns the number of pages added, 0 on failure. */
-int pt_card_pages(pt_rep *R, const pt_card *c)
+int pt_card_pages(pt_rep *R, const pt_card *c, int *sect)
+{
+    /* Structure: a Sect titled with the card's number and title, its grid one
+     * Table (a card continued on more pages stays one Sect and one Table). */
+    *sect = pt_elem_new(R->tree, -1, PT_ROLE_SECT);
+    R->tree->elems.v[*sect].alt = pt_sprintf(R->arena, "%s %s", c->no, c->title);
+    R->table = pt_elem_new(R->tree, *sect, PT_ROLE_TABLE);
+    int pages = card_pages(R, c);
+    R->table = 0;
+    return pages;
+}
+
+/* pt_card_pages without the structure. */
+static int card_pages(pt_rep *R, const pt_card *c)
 {
     const pt_layout *L = R->L;
     double avail = R->ytop - R->ybottom;
@@ -240,6 +255,8 @@ int pt_card_pages(pt_rep *R, const pt_card *c)
     pt_row head[NROWS];
     if (!card_rows(R, c, head, size, leading, true))
         return pt_rows_free(rows, NROWS), pt_rows_free(head, NROWS), 0;
+    for (int i = 0; i < NROWS; i++)
+        head[i].artifact = true;     /* repeated for the eye, not content again */
     /* Every page makes progress (a row or at least one line of one), or the
      * part that cannot be placed is reported: the number of pages is bounded
      * by the rows and lines of the card. */

@@ -71,6 +71,9 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
             }
         }
     }
+    /* Structure: TOC, an entry a TOCI holding a Link with the entry's title,
+     * number and label and the link annotation; the leader is an artifact. */
+    int toc = pt_elem_new(R->tree, R->sect, PT_ROLE_TOC);
     double y = R->ytop, x = L->left;
     for (int i = 0; i < n && ok; i++) {
         if (i == split) {
@@ -80,6 +83,9 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
         const pt_toc_entry *e = &es[i];
         const pt_block *t = &tb[i];
         double top = y;
+        p->elem = pt_elem_new(R->tree, pt_elem_new(R->tree, toc, PT_ROLE_TOCI), PT_ROLE_LINK);
+        R->tree->elems.v[p->elem].alt = e->label ? pt_sprintf(R->arena, "%s %s", e->text, e->label)
+                                                 : e->text;
         double th = pt_block_draw(R->doc, p, t, 0, t->lines.lines.n, x, y, L->text);
         /* the last title line: leader from its end to the number */
         const pt_line *last = &t->lines.lines.v[t->lines.lines.n - 1];
@@ -102,6 +108,7 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
                                x + L->toc_label_indent * t->size, y, L->text);
         }
         pt_page_link(p, x, y, colw, top - y, e->page);
+        p->elem = 0;
         if (y < R->ybottom)
             pt_warn(R->ctx, "the contents are %.0f pt taller than the page", R->ybottom - y);
     }

@@ -24,6 +24,11 @@ typedef struct pt_rep {
     pt_typesetter *ts;
     pt_arena *arena;
     pt_doc *doc;
+    pt_doc *tree;                /* owns the structure elements: the document itself,
+                                    also while the cards are laid out into one of their
+                                    own (pass 1) */
+    int sect;                    /* the element a page kind puts its elements into */
+    int table;                   /* the Table element rows are drawn into (0: untagged) */
     const char *vars[16];        /* {era} {abbr} {year} {next} for labels */
     const pt_style *body, *cell, *label, *value, *status, *cover_title, *cover_year,
         *cover_org, *toc_project, *toc_entry, *heading, *subheading, *summary, *figure,
@@ -43,6 +48,8 @@ typedef struct pt_cell {
     bool to_fill;       /* still to be filled: drawn on the layout's to-fill colour */
     bool middle;        /* centred vertically (labels, values); else top */
     double min_h;       /* at least this tall (the status mark) */
+    const char *alt;    /* the text is a mark: a Figure with this /Alt (達成 …) */
+    int elem, content;  /* its TH/TD once drawn, and the element its text is in */
 } pt_cell;
 
 typedef struct pt_row {
@@ -50,6 +57,8 @@ typedef struct pt_row {
     int ncells;
     bool body;          /* a narrative row: its text may be scaled and split */
     double extra;       /* height added to fill the page */
+    bool artifact;      /* a repeated header (continuation page): not in the tree */
+    int elem;           /* its TR once drawn */
 } pt_row;
 
 /* Sets a cell's texts in its style at size/leading, in the width of its
@@ -71,10 +80,12 @@ double pt_cell_need(pt_rep *R, const pt_cell *c);
 double pt_row_height(pt_rep *R, const pt_row *w);
 /* Draws a row at top y with height h; for a split body row only lines
  * [first, first+n) of its text cell (n = SIZE_MAX: all). */
-void pt_row_draw(pt_rep *R, pt_page *p, const pt_row *w, const double *cols, double x0, double y,
+void pt_row_draw(pt_rep *R, pt_page *p, pt_row *w, const double *cols, double x0, double y,
                  double h, size_t first, size_t n);
 /* Draws whole rows from *y down at the left margin, moving *y below them. */
-void pt_rows_draw(pt_rep *R, pt_page *p, const pt_row *rows, int n, const double *cols, double *y);
+void pt_rows_draw(pt_rep *R, pt_page *p, pt_row *rows, int n, const double *cols, double *y);
+/* Appends to row w the cell of a status mark (○ × -) with its words as /Alt. */
+bool pt_cell_status(pt_rep *R, pt_row *w, int col, int span, const double *cols, pt_status s);
 /* Frees the blocks of n rows (the rows themselves are the caller's). */
 void pt_rows_free(pt_row *rows, int n);
 
@@ -86,6 +97,9 @@ pt_page *pt_rep_page(pt_rep *R);
  * NULL) gets the height it took. False with ctx->err on failure. */
 bool pt_text_line(pt_rep *R, pt_page *p, const pt_style *st, const char *text, double x,
                   double ytop, double width, pt_rgb color, double *height);
+/* The same as content of a new element of the given role in R->sect. */
+bool pt_text_elem(pt_rep *R, pt_page *p, pt_role role, const pt_style *st, const char *text,
+                  double x, double ytop, double width, pt_rgb color, double *height);
 
 /* ---- page kinds ---- */
 
@@ -102,8 +116,9 @@ typedef struct pt_toc_entry {
 bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n);
 /* report_overview.c: the project's two overview pages. */
 bool pt_overview(pt_rep *R, const pt_project *pr);
-/* report_card.c: lays out one card onto as many pages as it needs. Returns
- * the number of pages added, 0 on failure. */
-int pt_card_pages(pt_rep *R, const pt_card *c);
+/* report_card.c: lays out one card onto as many pages as it needs, as a Sect
+ * element (*sect) not yet in the tree. Returns the number of pages added, 0
+ * on failure. */
+int pt_card_pages(pt_rep *R, const pt_card *c, int *sect);
 
 #endif

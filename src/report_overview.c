@@ -18,8 +18,11 @@ static const char *olabel(pt_rep *R, const char *key)
 static bool table_end(pt_rep *R, pt_page *p, pt_row *rows, int n, const double *cols, double *y,
                       bool ok)
 {
-    if (ok)
+    if (ok) {
+        R->table = pt_elem_new(R->tree, R->sect, PT_ROLE_TABLE);
         pt_rows_draw(R, p, rows, n, cols, y);
+        R->table = 0;
+    }
     pt_rows_free(rows, n);
     return ok;
 }
@@ -34,15 +37,29 @@ static bool fig_text(pt_rep *R, pt_block *b, const pt_style *st, const char *tex
                         texts, 1);
 }
 
-static void fig_box(pt_rep *R, pt_page *p, const pt_block *b, double x, double w, double ytop,
-                    double ybot, bool head)
+/* Draws a box whose text is the content of structure element elem. */
+static void fig_box(pt_rep *R, pt_page *p, const pt_block *b, int elem, double x, double w,
+                    double ytop, double ybot, bool head)
 {
     const pt_layout *L = R->L;
     pt_page_rect(p, x, ybot, w, ytop - ybot, head ? &L->shade : &L->figure_fill, &L->rule,
                  L->rule_figure);
     double th = pt_block_height(b);
+    p->elem = elem;
     pt_block_draw(R->doc, p, b, 0, b->lines.lines.n, x + L->fig_pad, ytop - (ytop - ybot - th) / 2,
                   L->text);
+    p->elem = 0;
+}
+
+/* A list item of the figure's structure under list `list` (made on first
+ * use in *list, under parent's LBody): returns the item's LBody, whose
+ * content is the box's text and which holds the next level's list. */
+static int fig_item(pt_rep *R, int parent, int *list)
+{
+    if (!*list)
+        *list = pt_elem_new(R->tree, parent, PT_ROLE_L);
+    int li = pt_elem_new(R->tree, *list, PT_ROLE_LI);
+    return pt_elem_new(R->tree, li, PT_ROLE_LBODY);
 }
 
 /* The tree project -> goals -> policies -> initiatives as four columns of
@@ -129,6 +146,31 @@ static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, dou
         grow_span(h, gb[g].first, gb[g].last, pt_block_height(&gb[g].b) + 2 * pad, rg);
     if (ok && n)
         grow_span(h, 0, n - 1, pt_block_height(&prb) + 2 * pad, rg);
+    /* Structure, in reading order: the project, its goals, each goal's
+     * policies with their initiatives, then initiatives without a policy,
+     * as nested lists (the connectors are artifacts). */
+    int *ie = pt_xcalloc((size_t)n + 1, sizeof *ie), *pe = pt_xcalloc((size_t)npol + 1, sizeof *pe);
+    int *ge = pt_xcalloc((size_t)pr->ngoals + 1, sizeof *ge), top_list = 0, pre = 0;
+    if (ok) {
+        pre = fig_item(R, R->sect, &top_list);
+        int goals = 0;
+        for (int g = 0, q0 = 0; g < pr->ngoals; g++) {
+            const pt_goal *gl = &pr->goals[g];
+            ge[g] = fig_item(R, pre, &goals);
+            int items = 0;
+            for (int q = q0; q < q0 + gl->npolicies; q++) {
+                pe[q] = fig_item(R, ge[g], &items);
+                int inis_list = 0;
+                for (int j = gb[g].first; j <= gb[g].last; j++)
+                    if (inis[j]->policy == &gl->policies[q - q0])
+                        ie[j] = fig_item(R, pe[q], &inis_list);
+            }
+            for (int j = gb[g].first; j <= gb[g].last; j++)
+                if (!inis[j]->policy)
+                    ie[j] = fig_item(R, ge[g], &items);
+            q0 += gl->npolicies;
+        }
+    }
     if (ok) {
         double *top = pt_xcalloc((size_t)n, sizeof *top);
         double y = ytop;
@@ -142,13 +184,13 @@ static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, dou
                     "(%.0f pt over)", pr->no, R->ybottom - bottom);
         /* initiative boxes */
         for (int j = 0; j < n; j++)
-            fig_box(R, p, &ib[j], x[3], fc[3], top[j], top[j] - h[j], false);
+            fig_box(R, p, &ib[j], ie[j], x[3], fc[3], top[j], top[j] - h[j], false);
         /* policy boxes and their connectors to initiatives */
         for (int q = 0; q < np; q++) {
             if (pb[q].first < 0)
                 continue;
             double t = top[pb[q].first], b = top[pb[q].last] - h[pb[q].last];
-            fig_box(R, p, &pb[q].b, x[2], fc[2], t, b, false);
+            fig_box(R, p, &pb[q].b, pe[q], x[2], fc[2], t, b, false);
             double mx = x[3] - gap / 2, first_mid = 0, last_mid = 0;
             for (int j = pb[q].first; j <= pb[q].last; j++) {
                 double mid = top[j] - h[j] / 2;
@@ -166,7 +208,7 @@ static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, dou
          * initiative whose policy is unknown) */
         for (int g = 0; g < pr->ngoals; g++) {
             double t = top[gb[g].first], b = top[gb[g].last] - h[gb[g].last];
-            fig_box(R, p, &gb[g].b, x[1], fc[1], t, b, false);
+            fig_box(R, p, &gb[g].b, ge[g], x[1], fc[1], t, b, false);
             double gm = (t + b) / 2, mx = x[2] - gap / 2, hi = gm, lo = gm;
             pt_page_line(p, x[1] + fc[1], gm, mx, gm, L->rule, L->rule_figure);
             for (int q = 0; q < np; q++) {
@@ -186,7 +228,7 @@ static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, dou
             pt_page_line(p, mx, hi, mx, lo, L->rule, L->rule_figure);
         }
         /* the project box and its connectors to the goals */
-        fig_box(R, p, &prb, x[0], fc[0], ytop, bottom, true);
+        fig_box(R, p, &prb, pre, x[0], fc[0], ytop, bottom, true);
         double pm = (ytop + bottom) / 2, mx = x[1] - gap / 2, hi = pm, lo = pm;
         pt_page_line(p, x[0] + fc[0], pm, mx, pm, L->rule, L->rule_figure);
         for (int g = 0; g < pr->ngoals; g++) {
@@ -207,6 +249,9 @@ static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, dou
         pt_block_free(&pb[q].b);
     free(gb);
     free(pb);
+    free(ie);
+    free(pe);
+    free(ge);
     pt_block_free(&prb);
     free(ib);
     free(h);
@@ -268,7 +313,8 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
     /* Page A: aspect, project table, figure. */
     pt_page *p = pt_rep_page(R);
     double y = R->ytop, h;
-    if (!aspect || !pt_text_line(R, p, R->heading, aspect, L->left, y, R->tw, L->heading, &h))
+    if (!aspect || !pt_text_elem(R, p, PT_ROLE_H1, R->heading, aspect, L->left, y, R->tw,
+                                 L->heading, &h))
         return false;
     y -= h;
     double c2[2] = { L->ov_cols[0] + L->ov_cols[1], L->ov_cols[2] };
@@ -281,7 +327,8 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
     if (!table_end(R, p, t, 2, c2, &y, ok))
         return false;
     y -= R->subheading->size * 0.6;
-    if (!pt_text_line(R, p, R->subheading, olabel(R, "system"), L->left, y, R->tw, L->heading, &h))
+    if (!pt_text_elem(R, p, PT_ROLE_H2, R->subheading, olabel(R, "system"), L->left, y, R->tw,
+                      L->heading, &h))
         return false;
     y -= h + R->subheading->size * 0.3;
     double used;
@@ -291,15 +338,16 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
     /* Page B: the year's summary and a table per goal. */
     p = pt_rep_page(R);
     y = R->ytop;
-    if (!pt_text_line(R, p, R->subheading, olabel(R, "year"), L->left, y, R->tw, L->heading, &h))
+    if (!pt_text_elem(R, p, PT_ROLE_H2, R->subheading, olabel(R, "year"), L->left, y, R->tw,
+                      L->heading, &h))
         return false;
     y -= h;
     const char *s1 = summary_text(R, "goal-summary", goal_counts(pr));
     const char *s2 = summary_text(R, "card-summary", card_counts(pr));
-    if (!s1 || !s2 || !pt_text_line(R, p, R->summary, s1, L->left, y, R->tw, L->text, &h))
+    if (!s1 || !s2 || !pt_text_elem(R, p, PT_ROLE_P, R->summary, s1, L->left, y, R->tw, L->text, &h))
         return false;
     y -= h;
-    if (!pt_text_line(R, p, R->summary, s2, L->left, y, R->tw, L->text, &h))
+    if (!pt_text_elem(R, p, PT_ROLE_P, R->summary, s2, L->left, y, R->tw, L->text, &h))
         return false;
     y -= h + R->summary->size;
     const double *c3 = L->ov_cols;
@@ -312,7 +360,7 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
         ok = pt_cell_text(R, &w[0], 0, 2, c3, R->label, olabel(R, "goal"), true, true)
           && pt_cell_text(R, &w[0], 2, 1, c3, R->label, olabel(R, "status"), true, true)
           && pt_cell_text(R, &w[1], 0, 2, c3, R->cell, pt_sprintf(R->arena, "%s%s", gl->no, gl->name), false, true)
-          && pt_cell_text(R, &w[1], 2, 1, c3, R->status, pt_status_mark(gl->status), false, true)
+          && pt_cell_status(R, &w[1], 2, 1, c3, gl->status)
           && pt_cell_text(R, &w[2], 0, 1, c3, R->label, olabel(R, "indicator"), true, true)
           && pt_cell_text(R, &w[2], 1, 2, c3, R->cell, gl->indicator, false, false);
         if (ok)

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# struct_test.sh - the report as a tagged PDF (PDF/UA-1): the structure tree
+# as poppler (pdfinfo -struct, -struct-text) and pdf.js (getStructTree with
+# the marked content, through node: tests/pdfjs_struct.mjs) see it, its text
+# in the edition's order (checked against tests/fixtures/seed.txt), every
+# painting operator marked, links in the tree, the catalog's entries, and
+# the readers silent. Expected counts come from the edition (input/r6.xml)
+# and the report's plan (README), not from the program's output.
+source "$(dirname "$0")/lib.sh"
+export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600
+SEED=tests/fixtures/seed.txt
+PDF=$TMP/r6.pdf
+"$PLANTYPE" input/r6.xml -o "$PDF" 2>/dev/null
+check "typesets r6" test -s "$PDF"
+check_readers "$PDF"
+
+check_eq "pdfinfo: tagged" "$(pdfinfo "$PDF" | awk '/^Tagged:/{print $2}')" yes
+pdfinfo -struct "$PDF" >"$TMP/struct" 2>&1
+# element counts from the edition: 3 projects + 43 cards are Sects; 46
+# contents entries (3 headings + 43 cards) are TOCI > Link; 51 tables (3
+# project tables, 5 goal tables, 43 card grids); a Figure per status mark:
+# 42 cards (card 37 has none) + 5 goals; the 【施策体系】 lists: 3 projects +
+# 5 goals + 12 policies + 37 initiatives = 57 items.
+count() { LC_ALL=C grep -ac "^ *$1\( .*\)\?\$" "$TMP/struct"; }   # "Table (block)", "Sect "title""
+check_eq "pdfinfo -struct: Document" "$(count Document)" 1
+check_eq "pdfinfo -struct: Sect (3 projects, 43 cards)" "$(count Sect)" 46
+check_eq "pdfinfo -struct: TOCI" "$(count TOCI)" 46
+check_eq "pdfinfo -struct: Link" "$(count Link)" 46
+check_eq "pdfinfo -struct: Table" "$(count Table)" 51
+check_eq "pdfinfo -struct: Figure (status marks)" "$(count Figure)" 47
+check_eq "pdfinfo -struct: LI of the figure" "$(count LI)" \
+  "$(( 3 + $(grep -c '<goal ' input/r6.xml) + $(grep -c '<policy ' input/r6.xml) + $(grep -c '<initiative ' input/r6.xml) ))"
+check_eq "pdfinfo -struct: H1 (cover + 3 overviews)" "$(count H1)" 4
+check "pdfinfo -struct: TH with a scope" grep -q '/Scope /Column' "$TMP/struct"
+check "pdfinfo -struct: row headers" grep -q '/Scope /Row' "$TMP/struct"
+
+# reading order: the tree's text is the edition's, in order
+pdfinfo -struct-text "$PDF" >"$TMP/struct-text" 2>&1
+got=$(node tests/struct_order.mjs "$SEED" "$TMP/struct-text"); rc=$?
+check_eq "poppler structure text in edition order (${got%%$'\n'*})" "$rc" 0
+[ "$rc" -eq 0 ] || echo "$got"
+
+# pdf.js: a tree on every page, nothing painted outside marked content, every
+# content id the tree names on its page, every link in the tree
+node tests/pdfjs_struct.mjs "$PDF" >"$TMP/pdfjs" 2>"$TMP/pdfjs.err"
+check "pdf.js reads the tree without a word" test ! -s "$TMP/pdfjs.err"
+pages=$(grep -c '^page ' "$TMP/pdfjs")
+check_eq "pdf.js: pages" "$pages" 51
+check_eq "pdf.js: pages without a structure tree" "$(grep -c ' tree 0 ' "$TMP/pdfjs")" 0
+check_eq "pdf.js: painting outside marked content" "$(grep -vc ' unmarked 0 ' <(grep '^page ' "$TMP/pdfjs"))" 0
+check_eq "pdf.js: content ids the page lacks" "$(grep -vc ' missing 0 ' <(grep '^page ' "$TMP/pdfjs"))" 0
+check_eq "pdf.js: contents links in the tree" "$(awk '/^page 2:/{print $NF}' "$TMP/pdfjs")" 46/46
+sed -n '/^text:$/,$p' "$TMP/pdfjs" | tail -n +2 | sed 's/.*/"&"/' >"$TMP/pdfjs-text"
+got=$(node tests/struct_order.mjs "$SEED" "$TMP/pdfjs-text"); rc=$?
+check_eq "pdf.js structure text in edition order (${got%%$'\n'*})" "$rc" 0
+# status marks: /Alt with the layout's words, as many as the edition's marks
+check_eq "Figure alt 達成 for each ○" "$(grep -c '^"\[達成\]"$' "$TMP/pdfjs-text")" "$(grep -c 'status="○"' input/r6.xml)"
+check_eq "Figure alt 未達成 for each ×" "$(grep -c '^"\[未達成\]"$' "$TMP/pdfjs-text")" "$(grep -c 'status="×"' input/r6.xml)"
+check_eq "Figure alt 評価なし for each -" "$(grep -c '^"\[評価なし\]"$' "$TMP/pdfjs-text")" "$(grep -c 'status="-"' input/r6.xml)"
+
+# catalog and pages
+qpdf --qdf --object-streams=disable "$PDF" "$TMP/qdf.pdf"
+check "catalog /Lang (ja-JP)" grep -aq '/Lang (ja-JP)' "$TMP/qdf.pdf"
+check "catalog /MarkInfo Marked true" grep -aqA1 '/MarkInfo' "$TMP/qdf.pdf"
+check "catalog /DisplayDocTitle true" grep -aq '/DisplayDocTitle true' "$TMP/qdf.pdf"
+check_eq "pages with /Tabs /S" "$(grep -ac '/Tabs /S' "$TMP/qdf.pdf")" 51
+check_eq "pages with /StructParents" "$(grep -ac '/StructParents ' "$TMP/qdf.pdf")" 51
+check_eq "links with /StructParent" "$(grep -ac '/StructParent ' "$TMP/qdf.pdf")" 46
+check_eq "links with /Contents" "$(grep -a -B12 '/Subtype /Link' "$TMP/qdf.pdf" | grep -ac '/Contents')" 46
+check_eq "footers are pagination artifacts" "$(grep -ac '/Artifact <</Type /Pagination' "$TMP/qdf.pdf")" 50
+finish
