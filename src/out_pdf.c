@@ -129,6 +129,7 @@ typedef struct run_glyph {
     uint32_t gid;               /* the CID: a glyph id or a twin's */
     float x, y;
     bool space;                 /* stands for one U+0020 */
+    bool empty;                 /* stands for no text (a later glyph of a cluster) */
     text_var *t;                /* the text this glyph stands for, may be empty */
 } run_glyph;
 
@@ -470,7 +471,10 @@ static void close_gaps(pdf_out *p, pdf_font *pf, run_glyph *g, size_t n, float s
             g[i + 1].x = (float)end;
             continue;
         }
-        if (!pf->twins_ok)
+        /* A twin needs a ToUnicode entry of its own, which a glyph standing
+         * for no text cannot have (readers would guess one): such a gap,
+         * after a combining mark, stays. */
+        if (!pf->twins_ok || g[i].empty)
             continue;
         uint32_t extra = pt_twin_extra((g[i + 1].x - end) * 1000.0 / size);
         if (extra)
@@ -501,7 +505,8 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
             return pt_fail(ctx, "internal error: bad glyph %zu in a run", i);
         uint32_t len = g[i].text_end - g[i].text_start;
         rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y,
-                            .space = len == 1 && text[g[i].text_start] == ' '};
+                            .space = len == 1 && text[g[i].text_start] == ' ',
+                            .empty = len == 0};
     }
     close_gaps(p, pf, rg, n, size);
     for (size_t i = 0; i < n; i++) {
@@ -767,15 +772,39 @@ static bool use_variant(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf, t
     return true;
 }
 
+/* True when run it has a cluster only /ActualText can give back (see
+ * cluster_variant): several glyphs, one of them not drawn for its most
+ * common text. */
+static bool needs_actualtext(const pdf_out *p, const item *it)
+{
+    if (it->raw)
+        return false;
+    const pdf_font *pf = &p->fonts.v[it->font];
+    for (size_t i = 0; i < it->n;) {
+        size_t j = cluster_end(it->g, it->n, i);
+        for (size_t m = i; j > i + 1 && m < j; m++)
+            if (it->g[m].t != best_text(pf, it->g[m].gid))
+                return true;
+        i = j;
+    }
+    return false;
+}
+
 /* Appends the operators drawing one glyph run on page to b; the face's
- * variant fonts are added to the page's resources as they are needed. */
+ * variant fonts are added to the page's resources as they are needed.
+ * Clusters only /ActualText can give are wrapped in a Span of their own,
+ * unless own holds a "BDC" carrying the whole run's text (mark_content):
+ * then that sequence is opened inside the run's q ... Q and closed there. */
 static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_buf *b, pdf_font *pf,
-                      const item *it)
+                      const item *it, const pt_buf *own)
 {
     tj_state s = {.b = b, .size = round3(it->size)};
     if (s.size <= 0)
         s.size = 0.001;
+    bool spans = !own || own->n == 0;
     pt_buf_puts(b, "q\n");
+    if (!spans)
+        pt_buf_add(b, own->s, own->n);
     if (it->color.r != 0 || it->color.g != 0 || it->color.b != 0)
         put_rgb(b, it->color, "rg");
     pt_buf_puts(b, "BT\n");
@@ -802,18 +831,21 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_buf *b, pdf_fo
         if (!use_variant(p, ctx, page, pf, &s, &cur, 0))
             return false;
         tj_close(&s);
-        pt_buf_puts(b, "/Span <</ActualText <FEFF");
-        for (size_t q = i; q < m; q++)
-            put_utf16_hex(b, g[q].t->s, g[q].t->len);
-        pt_buf_puts(b, ">>> BDC\n");
+        if (spans) {
+            pt_buf_puts(b, "/Span <</ActualText <FEFF");
+            for (size_t q = i; q < m; q++)
+                put_utf16_hex(b, g[q].t->s, g[q].t->len);
+            pt_buf_puts(b, ">>> BDC\n");
+        }
         for (size_t q = i; q < m; q++)
             tj_glyph(&s, pf, g[q].gid, it->x + g[q].x, it->y + g[q].y);
         tj_close(&s);
-        pt_buf_puts(b, "EMC\n");
+        if (spans)
+            pt_buf_puts(b, "EMC\n");
         i = m;
     }
     tj_close(&s);
-    pt_buf_puts(b, "ET\nQ\n");
+    pt_buf_puts(b, spans ? "ET\nQ\n" : "ET\nEMC\nQ\n");
     return true;
 }
 
@@ -1222,21 +1254,35 @@ static HPDF_Destination page_top(pdf_out *p, int page)
     return d;
 }
 
+/* True when item it of a tagged page is drawn in a marked-content sequence of
+ * its own that carries its text as /ActualText (see mark_content). */
+static bool own_sequence(const pdf_out *p, const item *it)
+{
+    return it->elem && needs_actualtext(p, it);
+}
+
 /* Tagged: before item k of page pi, opens a marked-content sequence when it
  * is the first of a group of consecutive items of one element (or artifact
- * kind), and after it closes the group when the next item is another's.
- * Content: "/P <</MCID 3>> BDC"; artifacts: "/Artifact <</Type /Layout>> BDC"
- * (rules, shading, leaders, connectors) or with /Type /Pagination /Subtype
- * /Footer (page numbers). Each item is wrapped in q ... Q of its own, so the
- * sequences nest cleanly with the graphics state. */
+ * kind), closing the group before. Content: "/P <</MCID 3>> BDC"; artifacts:
+ * "/Artifact <</Type /Layout>> BDC" (rules, shading, leaders, connectors) or
+ * with /Type /Pagination /Subtype /Footer (page numbers). Each item is
+ * wrapped in q ... Q of its own, so the sequences nest cleanly with the
+ * graphics state. A glyph run with text only /ActualText gives (own_sequence)
+ * is a sequence of its own, tagged Span (poppler reads /ActualText only
+ * there), whose properties carry the run's whole text; its "BDC" goes to
+ * *own, for write_run to put inside its q ... Q (pdftotext places the
+ * replacement with the font current at EMC). A Span nested in the element's
+ * sequence instead would end poppler's structure text at its EMC. */
 static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_buf *b, size_t pi, const pdf_page *pg,
-                         size_t k)
+                         size_t k, pt_buf *own)
 {
     const item *it = &pg->items.v[k];
     const item *prev = k ? &pg->items.v[k - 1] : NULL;
-    if (prev && prev->elem == it->elem && prev->art == it->art)
+    bool actual = own_sequence(p, it), prev_closed = prev && own_sequence(p, prev);
+    own->n = 0;
+    if (prev && !prev_closed && !actual && prev->elem == it->elem && prev->art == it->art)
         return true;
-    if (prev)
+    if (prev && !prev_closed)
         pt_buf_puts(b, "EMC\n");
     if (it->elem == 0) {
         pt_buf_puts(b, it->art == PT_ART_PAGINATION
@@ -1247,13 +1293,21 @@ static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_buf *b, size_t pi, const pd
     int mcid = pt_pdfs_mcid(p->st, ctx, pi, it->elem);
     if (mcid < 0)
         return false;
-    pt_buf_printf(b, "/%s <</MCID %d>> BDC\n", pt_pdfs_tag(p->st, it->elem), mcid);
+    pt_buf *to = actual ? own : b;
+    pt_buf_printf(to, "/%s <</MCID %d", actual ? "Span" : pt_pdfs_tag(p->st, it->elem), mcid);
+    if (actual) {
+        pt_buf_puts(to, " /ActualText <FEFF");
+        for (size_t i = 0; i < it->n; i++)
+            put_utf16_hex(to, it->g[i].t->s, it->g[i].t->len);
+        pt_buf_puts(to, ">");
+    }
+    pt_buf_puts(to, ">> BDC\n");
     return true;
 }
 
 static bool write_pages(pdf_out *p, pt_ctx *ctx)
 {
-    pt_buf b = {0};
+    pt_buf b = {0}, own = {0};
     for (size_t pi = 0; pi < p->pages.n; pi++) {
         pdf_page *pg = &p->pages.v[pi];
         if (HPDF_Page_GetGMode(pg->page) != HPDF_GMODE_PAGE_DESCRIPTION) {
@@ -1263,20 +1317,23 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         b.n = 0;
         for (size_t k = 0; k < pg->items.n; k++) {
             const item *it = &pg->items.v[k];
-            if (p->st && !mark_content(p, ctx, &b, pi, pg, k)) {
+            if (p->st && !mark_content(p, ctx, &b, pi, pg, k, &own)) {
                 pt_buf_free(&b);
+                pt_buf_free(&own);
                 return false;
             }
             if (it->raw) {
                 pt_buf_add(&b, it->raw, it->rawlen);
                 continue;
             }
-            if (!write_run(p, ctx, pg->page, &b, &p->fonts.v[it->font], it)) {
+            if (!write_run(p, ctx, pg->page, &b, &p->fonts.v[it->font], it,
+                           p->st ? &own : NULL)) {
                 pt_buf_free(&b);
+                pt_buf_free(&own);
                 return false;
             }
         }
-        if (p->st && pg->items.n)
+        if (p->st && pg->items.n && !own_sequence(p, &pg->items.v[pg->items.n - 1]))
             pt_buf_puts(&b, "EMC\n");
         HPDF_Stream s = ((HPDF_PageAttr)pg->page->attr)->stream;
         bool ok = b.n == 0 || HPDF_Stream_Write(s, (HPDF_BYTE *)b.s, (HPDF_UINT)b.n) == HPDF_OK;
@@ -1286,6 +1343,7 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         }
     }
     pt_buf_free(&b);
+    pt_buf_free(&own);
     return true;
 }
 

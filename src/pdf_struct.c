@@ -39,9 +39,14 @@ typedef struct selem {
     HPDF_Dict obj;            /* while writing */
 } selem;
 
+/* The /A dictionaries of table cells, one shared object per kind of cell
+ * (header scope, columns spanned) rather than one inline copy per cell. */
+typedef struct attr_obj { pt_role role; pt_scope scope; int colspan; HPDF_Dict obj; } attr_obj;
+
 struct pt_pdfs {
     selem *el;
     size_t n;
+    PT_VEC(attr_obj) attrs;
     PT_VEC(int_vec *) owners;      /* per page: the element of each MCID (NULL: none) */
     PT_VEC(annot_ref) annots;
 };
@@ -111,6 +116,7 @@ void pt_pdfs_free(pt_pdfs *s)
     }
     free(s->owners.v);
     free(s->annots.v);
+    free(s->attrs.v);
     free(s);
 }
 
@@ -148,15 +154,26 @@ void pt_pdfs_annot(pt_pdfs *s, size_t page, int elem, HPDF_Dict a)
 
 /* ---- writing ---- */
 
-/* The /A attributes of a table cell, or NULL when it needs none. */
-static HPDF_Dict table_attrs(HPDF_MMgr mm, const pt_struct_elem *e)
+/* The /A attributes of a table cell (a shared object), or NULL when it
+ * needs none; *ok false when libharu failed. */
+static HPDF_Dict table_attrs(pt_pdfs *s, HPDF_Doc pdf, const pt_struct_elem *e, bool *ok)
 {
     bool cell = e->role == PT_ROLE_TH || e->role == PT_ROLE_TD;
-    if (!cell || (e->scope == PT_SCOPE_NONE && e->colspan <= 1))
+    pt_scope scope = e->role == PT_ROLE_TH ? e->scope : PT_SCOPE_NONE;
+    int span = e->colspan > 1 ? e->colspan : 1;
+    if (!cell || (scope == PT_SCOPE_NONE && span == 1))
         return NULL;
-    HPDF_Dict a = HPDF_Dict_New(mm);
-    if (!a)
+    for (size_t i = 0; i < s->attrs.n; i++)
+        if (s->attrs.v[i].role == e->role && s->attrs.v[i].scope == scope &&
+            s->attrs.v[i].colspan == span)
+            return s->attrs.v[i].obj;
+    HPDF_Dict a = HPDF_Dict_New(pdf->mmgr);
+    if (!a || HPDF_Xref_Add(pdf->xref, a) != HPDF_OK) {
+        *ok = false;
         return NULL;
+    }
+    attr_obj rec = { e->role, scope, span, a };
+    PT_PUSH(s->attrs, rec);
     HPDF_Dict_AddName(a, "O", "Table");
     if (e->role == PT_ROLE_TH && e->scope != PT_SCOPE_NONE)
         HPDF_Dict_AddName(a, "Scope", e->scope == PT_SCOPE_ROW ? "Row" : "Column");
@@ -189,7 +206,7 @@ static bool write_elem(pt_pdfs *s, HPDF_Doc pdf, const HPDF_Page *pages, size_t 
         void *t = pt_pdf_text_string(pdf, el->e.alt);
         ok = t && HPDF_Dict_Add(d, "T", t) == HPDF_OK;
     }
-    HPDF_Dict attrs = ok ? table_attrs(mm, &el->e) : NULL;
+    HPDF_Dict attrs = ok ? table_attrs(s, pdf, &el->e, &ok) : NULL;
     if (attrs)
         ok = HPDF_Dict_Add(d, "A", attrs) == HPDF_OK;
 

@@ -68,4 +68,20 @@ check_eq "pages with /StructParents" "$(grep -ac '/StructParents ' "$TMP/qdf.pdf
 check_eq "links with /StructParent" "$(grep -ac '/StructParent ' "$TMP/qdf.pdf")" 46
 check_eq "links with /Contents" "$(grep -a -B12 '/Subtype /Link' "$TMP/qdf.pdf" | grep -ac '/Contents')" 46
 check_eq "footers are pagination artifacts" "$(grep -ac '/Artifact <</Type /Pagination' "$TMP/qdf.pdf")" 50
+
+# a cluster only /ActualText gives (q + combining tilde, while a plain q is
+# more common) inside tagged content: its run is a marked sequence of its own
+# carrying the text, not a Span nested in the cell's (which would end
+# poppler's structure text there)
+sed -e 's/盤洲干潟クリーン作戦/盤洲干潟q\xcc\x83クリーン作戦/' \
+    -e 's/環境活動を推進しました/環境活動をqqqq推進しました/' input/r6.xml >"$TMP/q.xml"
+"$PLANTYPE" "$TMP/q.xml" -o "$TMP/q.pdf" 2>/dev/null
+check "ActualText in tagged content: pdftotext gives q̃ back" \
+  grep -q '盤洲干潟q̃クリーン作戦' <(pdftotext "$TMP/q.pdf" - 2>/dev/null)
+check "ActualText in tagged content: the cell's structure text goes on after it" \
+  grep -q '"盤洲干潟q.*クリーン作戦や港まつり' <(pdfinfo -struct-text "$TMP/q.pdf" 2>/dev/null)
+node tests/pdfjs_struct.mjs "$TMP/q.pdf" >"$TMP/q.pdfjs" 2>/dev/null
+check_eq "ActualText in tagged content: pdf.js finds every content id, nothing unmarked" \
+  "$(grep '^page ' "$TMP/q.pdfjs" | grep -vc ' unmarked 0 missing 0 ')" 0
+check "ActualText in tagged content: qpdf --check" qpdf_ok "$TMP/q.pdf"
 finish
