@@ -17,7 +17,7 @@ static const char *const STYLES[] = {
 static const char *const CARD_LABELS[] = {
     "no", "project", "goal", "policy", "initiative", "dept", "status", "overview", "indicator",
     "baseline", "target", "actual", "next", "evaluation", "synergy", "direction", "continued",
-    NULL };
+    "status-achieved", "status-not-achieved", "status-none", NULL };
 static const char *const OVERVIEW_LABELS[] = {
     "aspect", "project", "leader", "system", "year", "goal", "status", "indicator", "baseline",
     "target", "actual", "goal-summary", "card-summary", NULL };
