@@ -110,6 +110,37 @@ void pt_page_tag(pt_page *p, size_t from, int elem)
     }
 }
 
+void pt_page_split(pt_page *p, size_t from, uint32_t at, int elem)
+{
+    for (size_t i = from; i < p->items.n; i++) {
+        pt_item *it = &p->items.v[i];
+        if (it->kind != PT_ITEM_GLYPHS)
+            continue;
+        size_t k = 0;
+        while (k < it->nglyphs && it->glyphs[k].text_start < at)
+            k++;
+        /* a later glyph of a cluster stays with the cluster's first */
+        while (k > 0 && k < it->nglyphs && it->glyphs[k].text_end == it->glyphs[k].text_start &&
+               it->glyphs[k].text_start < at + 1 && it->glyphs[k - 1].text_start < at)
+            k++;
+        if (k == 0)
+            continue;
+        pt_item head = *it;
+        head.nglyphs = k;
+        head.elem = elem;
+        if (k == it->nglyphs) {
+            *it = head;
+            continue;
+        }
+        it->glyphs += k;
+        it->nglyphs -= k;
+        PT_PUSH(p->items, head);                       /* may move the array */
+        memmove(&p->items.v[i + 1], &p->items.v[i], (p->items.n - 1 - i) * sizeof *p->items.v);
+        p->items.v[i] = head;
+        i++;
+    }
+}
+
 void pt_page_pagination(pt_page *p, size_t from)
 {
     for (size_t i = from; i < p->items.n; i++) {

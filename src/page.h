@@ -81,6 +81,10 @@ void pt_elem_attach(pt_doc *d, int e, int parent);
  * artifacts), or as pagination artifacts (page numbers). */
 void pt_page_tag(pt_page *p, size_t from, int elem);
 void pt_page_pagination(pt_page *p, size_t from);
+/* Moves the glyphs of items [from, end) of page p that stand for text before
+ * byte offset `at` of their text into items of their own, content of
+ * element elem (a list item's label before its body). */
+void pt_page_split(pt_page *p, size_t from, uint32_t at, int elem);
 
 /* The baseline of a line box whose top is ytop (the em box centred in the
  * box of height size*leading), and the inverse. */

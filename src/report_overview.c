@@ -37,29 +37,40 @@ static bool fig_text(pt_rep *R, pt_block *b, const pt_style *st, const char *tex
                         texts, 1);
 }
 
-/* Draws a box whose text is the content of structure element elem. */
-static void fig_box(pt_rep *R, pt_page *p, const pt_block *b, int elem, double x, double w,
+/* A list item of the figure's structure: its label (the number the box's
+ * text starts with, Lbl) and its body (LBody: the rest, and the next level's
+ * list). */
+typedef struct fig_li { int lbl, body; uint32_t lbl_len; } fig_li;
+
+/* Draws a box whose text is the content of list item e. */
+static void fig_box(pt_rep *R, pt_page *p, const pt_block *b, fig_li e, double x, double w,
                     double ytop, double ybot, bool head)
 {
     const pt_layout *L = R->L;
     pt_page_rect(p, x, ybot, w, ytop - ybot, head ? &L->shade : &L->figure_fill, &L->rule,
                  L->rule_figure);
     double th = pt_block_height(b);
-    p->elem = elem;
+    size_t from = p->items.n;
+    p->elem = e.body;
     pt_block_draw(R->doc, p, b, 0, b->lines.lines.n, x + L->fig_pad, ytop - (ytop - ybot - th) / 2,
                   L->text);
     p->elem = 0;
+    if (e.lbl)
+        pt_page_split(p, from, e.lbl_len, e.lbl);
 }
 
-/* A list item of the figure's structure under list `list` (made on first
- * use in *list, under parent's LBody): returns the item's LBody, whose
- * content is the box's text and which holds the next level's list. */
-static int fig_item(pt_rep *R, int parent, int *list)
+/* A new list item under list *list (made on first use under parent) whose
+ * text starts with a label of lbl_len bytes (0: none). */
+static fig_li fig_item(pt_rep *R, int parent, int *list, size_t lbl_len)
 {
     if (!*list)
         *list = pt_elem_new(R->tree, parent, PT_ROLE_L);
     int li = pt_elem_new(R->tree, *list, PT_ROLE_LI);
-    return pt_elem_new(R->tree, li, PT_ROLE_LBODY);
+    fig_li e = { 0, 0, (uint32_t)lbl_len };
+    if (lbl_len)
+        e.lbl = pt_elem_new(R->tree, li, PT_ROLE_LBL);
+    e.body = pt_elem_new(R->tree, li, PT_ROLE_LBODY);
+    return e;
 }
 
 /* The tree project -> goals -> policies -> initiatives as four columns of
@@ -80,6 +91,13 @@ static void grow_span(double *h, int first, int last, double need, double gap)
 
 /* A goal or policy box of the figure: its text and the rows it spans. */
 typedef struct span_box { pt_block b; int first, last; } span_box;
+
+/* The initiative box's text is "%d %s": its label is the number. */
+static size_t ini_label_len(const pt_initiative *ini)
+{
+    char no[16];
+    return (size_t)snprintf(no, sizeof no, "%d", ini->no);
+}
 
 static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, double *used)
 {
@@ -149,25 +167,26 @@ static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, dou
     /* Structure, in reading order: the project, its goals, each goal's
      * policies with their initiatives, then initiatives without a policy,
      * as nested lists (the connectors are artifacts). */
-    int *ie = pt_xcalloc((size_t)n + 1, sizeof *ie), *pe = pt_xcalloc((size_t)npol + 1, sizeof *pe);
-    int *ge = pt_xcalloc((size_t)pr->ngoals + 1, sizeof *ge), top_list = 0, pre = 0;
+    fig_li *ie = pt_xcalloc((size_t)n + 1, sizeof *ie), *pe = pt_xcalloc((size_t)npol + 1, sizeof *pe);
+    fig_li *ge = pt_xcalloc((size_t)pr->ngoals + 1, sizeof *ge), pre = {0};
+    int top_list = 0;
     if (ok) {
-        pre = fig_item(R, R->sect, &top_list);
+        pre = fig_item(R, R->sect, &top_list, 0);
         int goals = 0;
         for (int g = 0, q0 = 0; g < pr->ngoals; g++) {
             const pt_goal *gl = &pr->goals[g];
-            ge[g] = fig_item(R, pre, &goals);
+            ge[g] = fig_item(R, pre.body, &goals, strlen(gl->no));
             int items = 0;
             for (int q = q0; q < q0 + gl->npolicies; q++) {
-                pe[q] = fig_item(R, ge[g], &items);
+                pe[q] = fig_item(R, ge[g].body, &items, strlen(gl->policies[q - q0].no));
                 int inis_list = 0;
                 for (int j = gb[g].first; j <= gb[g].last; j++)
                     if (inis[j]->policy == &gl->policies[q - q0])
-                        ie[j] = fig_item(R, pe[q], &inis_list);
+                        ie[j] = fig_item(R, pe[q].body, &inis_list, ini_label_len(inis[j]));
             }
             for (int j = gb[g].first; j <= gb[g].last; j++)
                 if (!inis[j]->policy)
-                    ie[j] = fig_item(R, ge[g], &items);
+                    ie[j] = fig_item(R, ge[g].body, &items, ini_label_len(inis[j]));
             q0 += gl->npolicies;
         }
     }

@@ -30,6 +30,8 @@ check_eq "pdfinfo -struct: Table" "$(count Table)" 51
 check_eq "pdfinfo -struct: Figure (status marks)" "$(count Figure)" 47
 check_eq "pdfinfo -struct: LI of the figure" "$(count LI)" \
   "$(( 3 + $(grep -c '<goal ' input/r6.xml) + $(grep -c '<policy ' input/r6.xml) + $(grep -c '<initiative ' input/r6.xml) ))"
+check_eq "pdfinfo -struct: Lbl (the numbers of goals, policies, initiatives)" "$(count Lbl)" \
+  "$(( $(grep -c '<goal ' input/r6.xml) + $(grep -c '<policy ' input/r6.xml) + $(grep -c '<initiative ' input/r6.xml) ))"
 check_eq "pdfinfo -struct: H1 (cover + 3 overviews)" "$(count H1)" 4
 check "pdfinfo -struct: TH with a scope" grep -q '/Scope /Column' "$TMP/struct"
 check "pdfinfo -struct: row headers" grep -q '/Scope /Row' "$TMP/struct"
@@ -68,6 +70,26 @@ check_eq "pages with /StructParents" "$(grep -ac '/StructParents ' "$TMP/qdf.pdf
 check_eq "links with /StructParent" "$(grep -ac '/StructParent ' "$TMP/qdf.pdf")" 46
 check_eq "links with /Contents" "$(grep -a -B12 '/Subtype /Link' "$TMP/qdf.pdf" | grep -ac '/Contents')" 46
 check_eq "footers are pagination artifacts" "$(grep -ac '/Artifact <</Type /Pagination' "$TMP/qdf.pdf")" 50
+
+# a card continued on further pages (card 9-1's evaluation 40 paragraphs
+# long) stays one Sect and one Table: the split cell's text is in the tree
+# once, the repeated header rows and （続き） are artifacts
+para='鳥獣被害防止総合対策交付金を活用したワイヤーメッシュ柵等の設置、捕獲従事者と被害情報等の共有により被害金額を抑えることができました。'
+awk -v p="$para" '/<card no="9-1"/ { c = 1 }
+  c && /<evaluation>/ { print; getline; s = ""; for (i = 0; i < 40; i++) s = s "<p>第" i "段。" p "</p>"; print s; c = 0; next }
+  { print }' input/r6.xml >"$TMP/long.xml"
+"$PLANTYPE" "$TMP/long.xml" -o "$TMP/long.pdf" 2>/dev/null
+check "continued card: more pages" test "$(pdfinfo "$TMP/long.pdf" | awk '/^Pages:/{print $2}')" -gt 51
+pdfinfo -struct "$TMP/long.pdf" >"$TMP/struct" 2>&1
+check_eq "continued card: still 46 Sect" "$(count Sect)" 46
+check_eq "continued card: still 51 Table" "$(count Table)" 51
+pdfinfo -struct-text "$TMP/long.pdf" >"$TMP/long-text" 2>&1
+check_eq "continued card: each paragraph once in the tree" "$(grep -o '第[0-9]*段。' "$TMP/long-text" | sort -u | wc -l) $(grep -o '第[0-9]*段。' "$TMP/long-text" | wc -l)" "40 40"
+check_eq "continued card: （続き） is not in the tree" "$(grep -c '（続き）' "$TMP/long-text")" 0
+check_eq "continued card: the card's header once in the tree" "$(grep -c '"9-1"' "$TMP/long-text")" 1
+node tests/pdfjs_struct.mjs "$TMP/long.pdf" >"$TMP/long.pdfjs" 2>/dev/null
+check_eq "continued card: pdf.js finds every content id, nothing unmarked" \
+  "$(grep '^page ' "$TMP/long.pdfjs" | grep -vc ' unmarked 0 missing 0 ')" 0
 
 # a cluster only /ActualText gives (q + combining tilde, while a plain q is
 # more common) inside tagged content: its run is a marked sequence of its own
