@@ -55,3 +55,12 @@ check_kinsoku() {
     "$(sed 's/^ *//' "$1" | grep -c '^[」』）〕］｝〉》】、。，．・：；！？ーぁぃぅぇぉっゃゅょァィゥェォッャュョ々％®]')" 0
   check_eq "no line ends with an opening bracket" "$(sed 's/ *$//' "$1" | grep -c '[「『（〔［｛〈《【(]$')" 0
 }
+# typeset_r6: the default edition into $PDF ($TMP/r6.pdf) with a fixed date;
+# SEED is the source text it is checked against.
+typeset_r6() {
+  export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600
+  SEED=tests/fixtures/seed.txt
+  PDF=$TMP/r6.pdf
+  "$PLANTYPE" input/r6.xml -o "$PDF" 2>/dev/null
+  check "typesets r6" test -s "$PDF"
+}

@@ -7,11 +7,7 @@
 # the readers silent. Expected counts come from the edition (input/r6.xml)
 # and the report's plan (README), not from the program's output.
 source "$(dirname "$0")/lib.sh"
-export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600
-SEED=tests/fixtures/seed.txt
-PDF=$TMP/r6.pdf
-"$PLANTYPE" input/r6.xml -o "$PDF" 2>/dev/null
-check "typesets r6" test -s "$PDF"
+typeset_r6
 check_readers "$PDF"
 
 check_eq "pdfinfo: tagged" "$(pdfinfo "$PDF" | awk '/^Tagged:/{print $2}')" yes

@@ -8,11 +8,7 @@
 # Before twin glyphs (pdf_twin.h) this test found 441 of the 559 texts
 # missing in poppler and pdf.js and 476 in MuPDF.
 source "$(dirname "$0")/lib.sh"
-export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1735689600
-SEED=tests/fixtures/seed.txt
-PDF=$TMP/r6.pdf
-"$PLANTYPE" input/r6.xml -o "$PDF" 2>/dev/null
-check "typesets r6" test -s "$PDF"
+typeset_r6
 
 pdftotext -raw "$PDF" "$TMP/poppler.txt" 2>/dev/null
 mutool draw -q -F txt "$PDF" >"$TMP/mupdf.txt" 2>/dev/null
