@@ -457,6 +457,27 @@ static bool particle(const char *text, size_t a, size_t b)
     return false;
 }
 
+/* A verb stem in the continuative form (支え, 取り, 受け: okurigana of the i-
+ * or e-row after a kanji) followed by a kanji continues a compound (支え合い,
+ * 取り組み, 受け入れ) rather than ending a phrase. */
+static bool compound_stem(const char *text, size_t a, size_t b, int32_t l, int32_t r)
+{
+    static const int32_t stems[] = {
+        0x3044, 0x304D, 0x3057, 0x3061, 0x306B, 0x3072, 0x307F, 0x308A, 0x304E, 0x3058,   /* いきしちにひみりぎじ */
+        0x3073, 0x3048, 0x3051, 0x305B, 0x3066, 0x306D, 0x3078, 0x3081, 0x308C, 0x3079,   /* びえけせてねへめれべ */
+        0x3052,                                                                            /* げ */
+    };
+    if (!in_list(l, stems, sizeof stems / sizeof stems[0]) || r < 0x4E00 || r > 0x9FFF)
+        return false;
+    size_t i = a;   /* the word must hold a kanji before its kana */
+    while (i < b) {
+        int32_t c = pt_utf8_decode(text, b, &i);
+        if (c >= 0x4E00 && c <= 0x9FFF)
+            return true;
+    }
+    return false;
+}
+
 /* Last code point of text[a..b). */
 static int32_t last_char(const char *text, size_t a, size_t b)
 {
@@ -491,7 +512,8 @@ static void phrase_ranks(pt_breaker *b, const char *text, size_t len, const uint
             size_t end = (size_t)next;
             int32_t l = last_char(text, prev, at);
             bool phrase = ends_phrase(l) || starts_phrase(r)
-                       || (is_hiragana(l) && !is_hiragana(r))
+                       || (is_hiragana(l) && !is_hiragana(r)
+                           && !compound_stem(text, prev, at, l, r))
                        || (particle(text, prev, at) && function_word(text, at, end)
                            && !particle(text, at, end) && end - at >= 6);
             rank[at] = phrase ? PT_RANK_PHRASE : PT_RANK_WORD;

@@ -216,6 +216,8 @@ static void test_ranks(pt_breaker *b)
         { "15,926千円(R4年度)", "15,926~千~円/(R4~年~度)" },
         { "KISARAZU ORGANIC CITY", "KISARAZU /ORGANIC /CITY" },
         { "避難所の確保", "避難所|の/確保" },
+        /* a continuative stem before a kanji is a compound, not a phrase end */
+        { "支え合いによる防災", "支え|合|い|による/防災" },
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         char *got = render_ranks(b, cases[k].text, true);
