@@ -12,12 +12,12 @@
 /* What the pages use: every one must be in a layout (README: Layouts). */
 static const char *const STYLES[] = {
     "body", "cell", "label", "value", "status", "cover-title", "cover-year", "cover-org",
-    "toc-project", "toc-entry", "heading", "subheading", "summary", "figure", "figure-head",
-    "footer", NULL };
+    "toc-project", "toc-entry", "toc-label", "heading", "subheading", "summary", "figure",
+    "figure-head", "footer", "card-no", "card-title", NULL };
 static const char *const CARD_LABELS[] = {
     "no", "project", "goal", "policy", "initiative", "dept", "status", "overview", "indicator",
     "baseline", "target", "actual", "next", "evaluation", "synergy", "direction", "continued",
-    "status-achieved", "status-not-achieved", "status-none", NULL };
+    "status-achieved", "status-not-achieved", "status-none", "placeholder", NULL };
 static const char *const OVERVIEW_LABELS[] = {
     "aspect", "project", "leader", "system", "year", "goal", "status", "indicator", "baseline",
     "target", "actual", "goal-summary", "card-summary", NULL };
@@ -150,6 +150,8 @@ static bool styles(reader *R, const xmlNode *root, pt_layout *l)
             return false;
         if (pt_xml_attr(R->arena, c, "indent") && !num(R, c, "indent", 0, 10, &s->indent))
             return false;
+        if (pt_xml_attr(R->arena, c, "wa-o") && !num(R, c, "wa-o", 0.01, 1, &s->wao))
+            return false;
         for (int j = 0; j < k - 1; j++)
             if (!strcmp(l->styles[j].name, s->name))
                 return pt_xml_bad(R->ctx, R->name, c, "style %s is defined twice", s->name);
@@ -235,10 +237,11 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
     double ts = largest(l, toc_styles);
     if (!num(R, n, "gap", 0, tw / 2, &l->toc_gap) || !num(R, n, "number-width", 1, tw / 4, &l->toc_number_w)
         || !num(R, n, "label-indent", 0, 10, &l->toc_label_indent)
+        || !num(R, n, "entry-number-width", 0, tw / 4, &l->toc_entry_number_w)
         || !num(R, n, "dot-pitch", 0.5, 100, &l->toc_dot_pitch)
         || !num(R, n, "dot-size", 0.1, 10, &l->toc_dot_size))
         return false;
-    double tocw = (tw - l->toc_gap) / 2 - l->toc_number_w - 0.5 * ts;
+    double tocw = (tw - l->toc_gap) / 2 - l->toc_number_w - l->toc_entry_number_w - 0.5 * ts;
     if (tocw < ts || tocw - l->toc_label_indent * ts < ts)
         return pt_xml_bad(R->ctx, R->name, n, "a contents column leaves %.2f pt for a title "
                           "(after the number and the label indent): less than one %.2f pt "

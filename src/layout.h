@@ -26,6 +26,8 @@ typedef struct pt_style {
     bool space_breaks;   /* break="spaces": prefer ending lines at spaces */
     bool phrase;         /* break="phrase": short text broken between phrases,
                             balanced, no one-character last line (para.h) */
+    double wao;          /* wa-o="0.125": Japanese-Latin glue in em (0: the
+                            engine's 1/4 em); display sizes want less */
 } pt_style;
 
 typedef struct pt_label { const char *key, *text; } pt_label;
@@ -44,7 +46,7 @@ typedef struct pt_layout {
     const char *footer_format;
     double footer_y;
     double cover_title_top, cover_org_bottom;
-    double toc_gap, toc_number_w, toc_label_indent, toc_dot_pitch, toc_dot_size;
+    double toc_gap, toc_number_w, toc_label_indent, toc_entry_number_w, toc_dot_pitch, toc_dot_size;
     double card_cols[4];
     double status_min_h, min_leading, min_size;
     pt_label *card_labels;

@@ -231,7 +231,8 @@ static bool block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_styl
     b->leading = leading;
     b->width = width;
     pt_para_style ps = { style->font, width / size * 1000.0, style->indent * 1000.0, style->hang,
-                         style->align, style->space_breaks, hang_at, style->phrase };
+                         style->align, style->space_breaks, hang_at, style->phrase,
+                         style->wao * 1000.0 };
     for (int i = 0; i < ntexts; i++) {
         size_t before = b->lines.lines.n;
         if (!pt_para_layout(ctx, ts, &ps, texts[i], strlen(texts[i]), &b->lines))

@@ -258,11 +258,12 @@ static bool wao_latin(uint32_t cp)
         || (cp >= 0x370 && cp <= 0x3FF);
 }
 
-/* The 1/4 em glue between Japanese and Latin: shrinks last (level 4) to
- * WAO_MIN, stretches second (level 2). */
-static glue wao_glue(void)
+/* The glue between Japanese and Latin (1/4 em, or the style's): shrinks last
+ * (level 4) to WAO_MIN, stretches second (level 2). */
+static glue wao_glue(double wao)
 {
-    return (glue){ .nat = WAO, .shrink = WAO - WAO_MIN, .shrink_level = 4, .stretch_level = 2 };
+    return (glue){ .nat = wao, .shrink = wao > WAO_MIN ? wao - WAO_MIN : 0, .shrink_level = 4,
+                   .stretch_level = 2 };
 }
 
 /* The glue between neighbours a and b (neither is a space; spaces are handled
@@ -270,7 +271,7 @@ static glue wao_glue(void)
  * nothing before a closer, comma or stop (they follow solid), a quarter em
  * next to a middle dot, otherwise the larger of a's trailing and b's leading
  * aki (never both). */
-static glue glue_between(const unit *a, const unit *b)
+static glue glue_between(const unit *a, const unit *b, double wao)
 {
     glue g = {0};
     kind ka = a->k, kb = b->k;
@@ -293,7 +294,7 @@ static glue glue_between(const unit *a, const unit *b)
     }
     if (g.nat == 0 && ((ka == K_IDEO && kb == K_LATIN && wao_latin(b->cp))
                        || (ka == K_LATIN && kb == K_IDEO && wao_latin(a->cp)))) {
-        return wao_glue();
+        return wao_glue(wao);
     }
     /* Inter-character stretch: between Japanese units, after a closer, comma
      * or stop, before an opener; never inside Latin runs, after an opener,
@@ -308,7 +309,8 @@ static glue glue_between(const unit *a, const unit *b)
 
 /* ---- building units and glue for one segment ---- */
 
-static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, size_t len)
+static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, double wao, const char *s,
+                  size_t len)
 {
     ts->glyphs.n = 0;
     ts->units.n = 0;
@@ -382,10 +384,10 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, 
             } else if (trail_aki(a->k) > 0 || (next && lead_aki(next->k) > 0)) {
                 /* The space takes the aki the pair would have without it
                  * (【累計】 ※: the half em after 】), not nothing. */
-                gl = next ? glue_between(a, next) : gl;
+                gl = next ? glue_between(a, next, wao) : gl;
             } else if (next && ((a->k == K_IDEO && next->k == K_LATIN)
                                 || (a->k == K_LATIN && next->k == K_IDEO))) {
-                gl = wao_glue();
+                gl = wao_glue(wao);
             } else {
                 gl.nat = space;
                 gl.shrink = space > WORD_MIN ? space - WORD_MIN : 0;
@@ -395,7 +397,7 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, const char *s, 
         } else if (a->k == K_SPACE) {
             gl.nat = 0;
         } else {
-            gl = glue_between(a, b);
+            gl = glue_between(a, b, wao);
         }
         PT_PUSH(ts->glues, gl);
     }
@@ -753,7 +755,7 @@ static void find_breaks(pt_typesetter *ts, const char *s, size_t len, bool phras
 static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st,
                            const char *s, size_t len, uint32_t base, pt_lines *out)
 {
-    if (!build(ctx, ts, st->font, s, len))
+    if (!build(ctx, ts, st->font, st->wao > 0 ? st->wao : WAO, s, len))
         return false;
     size_t n = ts->units.n;
     if (n == 0) {

@@ -32,6 +32,7 @@ typedef struct pt_para_style {
     bool phrase;        /* short text (titles, names, cells): break between
                            phrases, lines balanced, no one-character last line;
                            inside a phrase only where it is wider than the line */
+    double wao;         /* Japanese-Latin glue, milli-em; 0: 1/4 em (250) */
 } pt_para_style;
 
 /* A glyph placed on a line: x, y relative to the paragraph's top-left line

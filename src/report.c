@@ -37,6 +37,8 @@ static bool load_styles(pt_rep *R)
         { &R->heading, "heading" }, { &R->subheading, "subheading" },
         { &R->summary, "summary" }, { &R->figure, "figure" },
         { &R->figure_head, "figure-head" }, { &R->footer, "footer" },
+        { &R->card_no, "card-no" }, { &R->card_title, "card-title" },
+        { &R->toc_label, "toc-label" },
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         if (!(*want[i].to = pt_layout_style(R->ctx, R->L, want[i].name)))

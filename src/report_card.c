@@ -27,6 +27,12 @@ enum { R_HEAD_LABELS, R_HEAD, R_INI_LABELS, R_INI, R_OVERVIEW, R_INDICATOR, R_VA
 static const char *BODY_KEYS[] = { "overview", "evaluation", "synergy", "direction" };
 
 /* Builds the card's rows with the narrative rows set at size/leading. */
+/* text, or the placeholder `none` (when not NULL) where text is empty. */
+static const char *or_none(const char *text, const char *none)
+{
+    return (!text || !*text) && none ? none : text;
+}
+
 static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, double leading,
                       bool continued)
 {
@@ -41,17 +47,21 @@ static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, do
     const char *goal = pt_sprintf(R->arena, "%s%s", g->no, g->name);
     const char *policy = ini->policy ? pt_sprintf(R->arena, "%s%s", ini->policy->no,
                                                   ini->policy->name) : NULL;
+    /* An incomplete card shows the layout's placeholder in its empty cells. */
+    const char *none = c->incomplete ? clabel(R, "placeholder") : NULL;
+    if (c->incomplete && !none)
+        return false;
     bool ok = true;
     for (int k = 0; k < 4 && ok; k++)
         ok = pt_cell_text(R, &rows[R_HEAD_LABELS], k, 1, cols, R->label, heads[k], true, true);
-    ok = ok && pt_cell_text(R, &rows[R_HEAD], 0, 1, cols, R->value, no, false, true)
+    ok = ok && pt_cell_text(R, &rows[R_HEAD], 0, 1, cols, R->card_no, no, false, true)
             && pt_cell_text(R, &rows[R_HEAD], 1, 1, cols, R->cell, g->project->name, false, true)
             && pt_cell_text(R, &rows[R_HEAD], 2, 1, cols, R->cell, goal, false, true)
-            && pt_cell_text(R, &rows[R_HEAD], 3, 1, cols, R->cell, policy, false, true)
+            && pt_cell_text(R, &rows[R_HEAD], 3, 1, cols, R->cell, or_none(policy, none), false, true)
             && pt_cell_text(R, &rows[R_INI_LABELS], 0, 2, cols, R->label, clabel(R, "initiative"), true, true)
             && pt_cell_text(R, &rows[R_INI_LABELS], 2, 1, cols, R->label, clabel(R, "dept"), true, true)
             && pt_cell_text(R, &rows[R_INI_LABELS], 3, 1, cols, R->label, clabel(R, "status"), true, true)
-            && pt_cell_text(R, &rows[R_INI], 0, 2, cols, R->cell, c->title, false, true);
+            && pt_cell_text(R, &rows[R_INI], 0, 2, cols, R->card_title, c->title, false, true);
     if (!ok)
         return false;
     /* Departments: one paragraph each. */
@@ -59,28 +69,37 @@ static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, do
     d->col = 2;
     d->span = 1;
     d->middle = true;
-    if (!pt_cell_set(R, d, cols, R->cell, R->cell->size, R->cell->leading, ini->depts, ini->ndepts))
+    const char *const *depts = ini->ndepts || !none ? ini->depts : &none;
+    int ndepts = ini->ndepts || !none ? ini->ndepts : 1;
+    if (!pt_cell_set(R, d, cols, R->cell, R->cell->size, R->cell->leading, depts, ndepts))
         return false;
-    ok = pt_cell_status(R, &rows[R_INI], 3, 1, cols, c->status);
+    ok = c->status == PT_STATUS_UNKNOWN && none
+       ? pt_cell_text(R, &rows[R_INI], 3, 1, cols, R->cell, none, false, true)
+       : pt_cell_status(R, &rows[R_INI], 3, 1, cols, c->status);
     pt_cell_to_fill(&rows[R_INI], c->status == PT_STATUS_TODO);
     rows[R_INI].cells[rows[R_INI].ncells - 1].min_h = R->L->status_min_h;
     const char *vkeys[4] = { "baseline", "target", "actual", "next" };
     const pt_value *vals[4] = { &c->baseline, &c->target, &c->actual, &c->next };
     for (int k = 0; k < 4 && ok; k++) {
         ok = pt_cell_text(R, &rows[R_VALUE_LABELS], k, 1, cols, R->label, clabel(R, vkeys[k]), true, true)
-          && pt_cell_text(R, &rows[R_VALUES], k, 1, cols, R->value, vals[k]->text, false, true);
+          && pt_cell_text(R, &rows[R_VALUES], k, 1, cols, R->value, or_none(vals[k]->text, none),
+                          false, true);
         if (ok)
             pt_cell_to_fill(&rows[R_VALUES], vals[k]->todo);
     }
     ok = ok && pt_cell_text(R, &rows[R_INDICATOR], 0, 1, cols, R->label, clabel(R, "indicator"), true, true)
-            && pt_cell_text(R, &rows[R_INDICATOR], 1, 3, cols, R->cell, c->indicator, false, false);
+            && pt_cell_text(R, &rows[R_INDICATOR], 1, 3, cols, R->cell, or_none(c->indicator, none),
+                            false, false);
     const pt_rich *texts[4] = { &c->overview, &c->evaluation, &c->synergy, &c->direction };
+    pt_para none_para = { none, c->line };
+    pt_rich none_rich = { &none_para, 1 };
     int rowids[4] = { R_OVERVIEW, R_EVALUATION, R_SYNERGY, R_DIRECTION };
     for (int k = 0; k < 4 && ok; k++) {
         pt_row *w = &rows[rowids[k]];
         w->body = true;
         ok = pt_cell_text(R, w, 0, 1, cols, R->label, clabel(R, BODY_KEYS[k]), true, true)
-          && pt_cell_rich(R, w, 1, 3, cols, R->body, size, leading, texts[k]);
+          && pt_cell_rich(R, w, 1, 3, cols, R->body, size, leading,
+                          texts[k]->n || !none ? texts[k] : &none_rich);
         if (ok)
             pt_cell_to_fill(w, texts[k]->todo);
     }

@@ -8,24 +8,33 @@
 
 /* ---- contents ---- */
 
-/* Height of an entry in a column: its wrapped title and label lines. */
-static bool toc_entry_blocks(pt_rep *R, const pt_toc_entry *e, double colw, pt_block *title,
-                             pt_block *label)
+/* The blocks of an entry in a column: a card entry's number ("12", "5-1") in
+ * a column of its own (the layout's entry-number-width) so that titles line
+ * up and 「10 6次産業化」 reads as number and title; its title beside it; its
+ * indicator label (sub-entry) below the title, indented and in the smaller
+ * toc-label style. A project heading is one block over the whole column. */
+typedef struct toc_blocks { pt_block number, title, label; const char *num; } toc_blocks;
+
+static bool toc_entry_blocks(pt_rep *R, const pt_toc_entry *e, double colw, toc_blocks *b)
 {
     const pt_layout *L = R->L;
     const pt_style *st = e->heading ? R->toc_project : R->toc_entry;
-    double w = colw - L->toc_number_w - 0.5 * st->size;
-    /* a card entry's wrapped title lines hang under the title, after "12 " */
     const char *sp = e->heading ? NULL : strchr(e->text, ' ');
-    uint32_t hang_at = sp ? (uint32_t)(sp - e->text + 1) : 0;
-    if (!pt_block_set_hanging(R->ctx, R->ts, title, st, st->size, st->leading, w, e->text,
-                              hang_at))
+    double numw = sp ? L->toc_entry_number_w : 0;
+    double w = colw - numw - L->toc_number_w - 0.5 * st->size;
+    const char *title[1] = { sp ? sp + 1 : e->text };
+    if (!pt_block_set(R->ctx, R->ts, &b->title, st, st->size, st->leading, w, title, 1))
         return false;
+    if (sp) {
+        const char *nt[1] = { b->num = pt_sprintf(R->arena, "%.*s", (int)(sp - e->text), e->text) };
+        if (!pt_block_set(R->ctx, R->ts, &b->number, st, st->size, st->leading, numw, nt, 1))
+            return false;
+    }
     if (e->label) {
+        const pt_style *ls = R->toc_label;
         const char *lt[1] = { e->label };
-        double ind = L->toc_label_indent * st->size;
-        if (!pt_block_set(R->ctx, R->ts, label, R->toc_entry, R->toc_entry->size,
-                          R->toc_entry->leading, colw - ind, lt, 1))
+        double ind = numw + L->toc_label_indent * ls->size;
+        if (!pt_block_set(R->ctx, R->ts, &b->label, ls, ls->size, ls->leading, colw - ind, lt, 1))
             return false;
     }
     return true;
@@ -50,11 +59,11 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
     for (int i = 0; i < n; i++)
         nproj += es[i].heading;
     double *heights = pt_xcalloc((size_t)n, sizeof *heights);
-    pt_block *tb = pt_xcalloc((size_t)n, sizeof *tb), *lb = pt_xcalloc((size_t)n, sizeof *lb);
+    toc_blocks *bl = pt_xcalloc((size_t)n, sizeof *bl);
     bool ok = true;
     for (int i = 0; i < n && ok; i++) {
-        ok = toc_entry_blocks(R, &es[i], colw, &tb[i], &lb[i]);
-        heights[i] = pt_block_height(&tb[i]) + (es[i].label ? pt_block_height(&lb[i]) : 0);
+        ok = toc_entry_blocks(R, &es[i], colw, &bl[i]);
+        heights[i] = pt_block_height(&bl[i].title) + (es[i].label ? pt_block_height(&bl[i].label) : 0);
     }
     int split = n;
     if (ok && nproj > 1) {
@@ -81,17 +90,19 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
             x = L->left + colw + L->toc_gap;
         }
         const pt_toc_entry *e = &es[i];
-        const pt_block *t = &tb[i];
-        double top = y;
+        const pt_block *t = &bl[i].title;
+        double top = y, tx = x + (bl[i].num ? L->toc_entry_number_w : 0);
         p->elem = pt_elem_new(R->tree, pt_elem_new(R->tree, toc, PT_ROLE_TOCI), PT_ROLE_LINK);
         R->tree->elems.v[p->elem].alt = e->label ? pt_sprintf(R->arena, "%s %s", e->text, e->label)
                                                  : e->text;
-        double th = pt_block_draw(R->doc, p, t, 0, t->lines.lines.n, x, y, L->text);
+        if (bl[i].num)
+            pt_block_draw(R->doc, p, &bl[i].number, 0, bl[i].number.lines.lines.n, x, y, L->text);
+        double th = pt_block_draw(R->doc, p, t, 0, t->lines.lines.n, tx, y, L->text);
         /* the last title line: leader from its end to the number */
         const pt_line *last = &t->lines.lines.v[t->lines.lines.n - 1];
         double lh = pt_block_line_height(t);
         double base = pt_baseline(y - th + lh, t->size, t->leading);
-        double end = x + last->right * t->size / 1000.0 + t->size * 0.5;
+        double end = tx + last->right * t->size / 1000.0 + t->size * 0.5;
         /* the number, right-aligned: set once, its width from its line */
         pt_block nb = {0};
         const char *nt[1] = { pt_sprintf(R->arena, "%d", e->page + 1) };
@@ -104,8 +115,9 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
         pt_block_free(&nb);
         y -= th;
         if (e->label) {
-            y -= pt_block_draw(R->doc, p, &lb[i], 0, lb[i].lines.lines.n,
-                               x + L->toc_label_indent * t->size, y, L->text);
+            const pt_block *lb = &bl[i].label;
+            y -= pt_block_draw(R->doc, p, lb, 0, lb->lines.lines.n,
+                               tx + L->toc_label_indent * lb->size, y, L->text);
         }
         pt_page_link(p, x, y, colw, top - y, e->page);
         p->elem = 0;
@@ -113,11 +125,11 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
             pt_warn(R->ctx, "the contents are %.0f pt taller than the page", R->ybottom - y);
     }
     for (int i = 0; i < n; i++) {
-        pt_block_free(&tb[i]);
-        pt_block_free(&lb[i]);
+        pt_block_free(&bl[i].number);
+        pt_block_free(&bl[i].title);
+        pt_block_free(&bl[i].label);
     }
-    free(tb);
-    free(lb);
+    free(bl);
     free(heights);
     if (!ok)
         pt_err_prefix(R->ctx, "%s: contents: ", R->r->file);

@@ -32,7 +32,7 @@ typedef struct pt_rep {
     const char *vars[16];        /* {era} {abbr} {year} {next} for labels */
     const pt_style *body, *cell, *label, *value, *status, *cover_title, *cover_year,
         *cover_org, *toc_project, *toc_entry, *heading, *subheading, *summary, *figure,
-        *figure_head, *footer;
+        *figure_head, *footer, *card_no, *card_title, *toc_label;
     double tw;                   /* text width */
     double ytop, ybottom;        /* the text area's top and bottom edges */
     uint8_t seen[0x10000 / 8];   /* BMP characters already checked against the fonts */
