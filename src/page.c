@@ -220,9 +220,8 @@ long pt_doc_outside(const pt_doc *d)
 
 /* ---- blocks ---- */
 
-static bool block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
-                      double size, double leading, double width, const char *const *texts,
-                      int ntexts, uint32_t hang_at)
+bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
+                  double size, double leading, double width, const char *const *texts, int ntexts)
 {
     pt_lines_clear(&b->lines);
     b->texts.n = 0;
@@ -231,7 +230,7 @@ static bool block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_styl
     b->leading = leading;
     b->width = width;
     pt_para_style ps = { style->font, width / size * 1000.0, style->indent * 1000.0, style->hang,
-                         style->align, style->space_breaks, hang_at, style->phrase,
+                         style->align, style->space_breaks, 0, style->phrase,
                          style->wao * 1000.0 };
     for (int i = 0; i < ntexts; i++) {
         size_t before = b->lines.lines.n;
@@ -241,20 +240,6 @@ static bool block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_styl
             PT_PUSH(b->texts, texts[i]);
     }
     return true;
-}
-
-bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
-                  double size, double leading, double width, const char *const *texts, int ntexts)
-{
-    return block_set(ctx, ts, b, style, size, leading, width, texts, ntexts, 0);
-}
-
-bool pt_block_set_hanging(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
-                          double size, double leading, double width, const char *text,
-                          uint32_t hang_at)
-{
-    const char *texts[1] = { text };
-    return block_set(ctx, ts, b, style, size, leading, width, texts, 1, hang_at);
 }
 
 double pt_block_line_height(const pt_block *b) { return b->size * b->leading; }

@@ -113,10 +113,6 @@ typedef struct pt_block {
  * block keeps pointers to the texts. Fails when the font lacks a character. */
 bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
                   double size, double leading, double width, const char *const *texts, int ntexts);
-/* The same for one text whose wrapped lines hang under byte offset hang_at. */
-bool pt_block_set_hanging(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
-                          double size, double leading, double width, const char *text,
-                          uint32_t hang_at);
 double pt_block_height(const pt_block *b);                 /* lines * size * leading */
 double pt_block_line_height(const pt_block *b);
 /* Draws lines [first, first+n) of the block; returns the height used. */

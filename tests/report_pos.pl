@@ -74,7 +74,7 @@ my @CARD_COLS = split ' ', lattr('card', 'columns');
 my @OV_COLS = split ' ', lattr('overview', 'columns');
 my @FIG_COLS = split ' ', lattr('figure', 'columns');
 my $FIG_GAP = lattr('figure', 'gap');
-my %toc = map { $_ => lattr('contents', $_) } qw(gap number-width label-indent);
+my %toc = map { $_ => lattr('contents', $_) } qw(gap number-width label-indent entry-number-width);
 my ($PAD_X, $PAD_Y) = (lattr('cell', 'pad-x'), lattr('cell', 'pad-y'));
 my ($FOOT_FMT, $FOOT_Y) = (unxml(lattr('footer', 'format')), lattr('footer', 'y'));
 my %style;
@@ -165,6 +165,7 @@ for my $pe (kids($R, 'project')) {
                           (map { ($_, text(kid($ce, $_))) } qw(baseline target actual next)),
                           (map { ($_, paras(kid($ce, $_))) } qw(evaluation synergy direction)) };
                 $c->{overview} = [] if $ce->{attr}{incomplete};
+                $c->{incomplete} = $ce->{attr}{incomplete};
                 $cards{ $c->{no} } = $c;
                 push @card_order, $c->{no};
             }
@@ -306,18 +307,21 @@ sub card_spec {
     my ($c, $continued) = @_;
     my $g = $c->{goal};
     my @vk = qw(baseline target actual next);
+    # an incomplete card shows the layout's placeholder in its empty cells
+    my $ph = sub { my $t = shift; $t eq '' && $c->{incomplete} ? cl('placeholder') : $t };
     [
         [[0, 1, cl('no'), 'label'], [1, 1, cl('project'), 'label'], [2, 1, cl('goal'), 'label'], [3, 1, cl('policy'), 'label']],
         [[0, 1, $c->{no} . ($continued ? cl('continued') : ''), 'No.'], [1, 1, $c->{project}{name}, 'project'],
          [2, 1, $g->{no} . $g->{name}, 'goal'],
-         [3, 1, $c->{policy} ? $c->{policy}{no} . $c->{policy}{name} : '', 'policy']],
+         [3, 1, $ph->($c->{policy} ? $c->{policy}{no} . $c->{policy}{name} : ''), 'policy']],
         [[0, 2, cl('initiative'), 'label'], [2, 1, cl('dept'), 'label'], [3, 1, cl('status'), 'label']],
-        [[0, 2, $c->{title}, 'title'], [2, 1, join('', @{ $c->{ini}{depts} }), 'dept'], [3, 1, mark($c->{status}), 'status']],
-        [[0, 1, cl('overview'), 'label'], [1, 3, join('', @{ $c->{overview} }), 'overview']],
-        [[0, 1, cl('indicator'), 'label'], [1, 3, $c->{indicator}, 'indicator']],
+        [[0, 2, $c->{title}, 'title'], [2, 1, $ph->(join('', @{ $c->{ini}{depts} })), 'dept'],
+         [3, 1, $ph->(mark($c->{status})), 'status']],
+        [[0, 1, cl('overview'), 'label'], [1, 3, $ph->(join('', @{ $c->{overview} })), 'overview']],
+        [[0, 1, cl('indicator'), 'label'], [1, 3, $ph->($c->{indicator}), 'indicator']],
         [map { [$_, 1, cl($vk[$_]), 'label'] } 0 .. 3],
-        [map { [$_, 1, $c->{ $vk[$_] }, $vk[$_]] } 0 .. 3],
-        map { my $k = $_; [[0, 1, cl($k), 'label'], [1, 3, join('', @{ $c->{$k} }), $k]] }
+        [map { [$_, 1, $ph->($c->{ $vk[$_] }), $vk[$_]] } 0 .. 3],
+        map { my $k = $_; [[0, 1, cl($k), 'label'], [1, 3, $ph->(join('', @{ $c->{$k} })), $k]] }
             qw(evaluation synergy direction),
     ];
 }
@@ -425,10 +429,13 @@ verdict("pages: the source's 51 plus the continuation pages", ($npages // 0) == 
             $nentries++;
             my $want_page = $e->{heading} ? shifted($e->{page}) : shifted($card_page{ $e->{card} });
             my ($title, $num, $first) = ('', undef, $runs[$li]);
+            # a card entry's number has a column of its own before the title
+            # (two runs); the page number is the run that ends at the column's edge
             while ($li < @runs) {
                 my @r = @{ $runs[$li++] };
-                $title .= join '', map { $_->{c} } @{ $r[0] };
-                if (@r >= 2) { $num = $r[-1]; last }
+                my $has_num = @r >= 2 && near($r[-1][-1]{x1}, $x1);
+                $title .= join '', map { $_->{c} } map { @$_ } ($has_num ? @r[0 .. $#r - 1] : @r);
+                if ($has_num) { $num = $r[-1]; last }
             }
             my $where = "contents column " . ($col + 1) . ", entry \"$e->{title}\"";
             if (!$first) { push @bad, "$where: missing"; last }
@@ -444,8 +451,9 @@ verdict("pages: the source's 51 plus the continuation pages", ($npages // 0) == 
                     $label .= join '', map { $_->{c} } map { @$_ } @{ $runs[$li++] };
                 }
                 push @bad, "$where: label \"$label\", want \"$e->{label}\"" if $label ne squash($e->{label});
-                push @bad, "$where: label at $lx, want " . ($x0 + $toc{'label-indent'} * $size)
-                    unless near($lx, $x0 + $toc{'label-indent'} * $size);
+                # under the title (after the number column), label-indent em of toc-label in
+                my $want_lx = $x0 + $toc{'entry-number-width'} + $toc{'label-indent'} * $style{'toc-label'}{size};
+                push @bad, "$where: label at $lx, want $want_lx" unless near($lx, $want_lx);
             }
             # its link: the one area holding its first character
             my $c0 = $first->[0][0];
