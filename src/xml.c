@@ -1,5 +1,6 @@
 /* xml.c - safe reading and schema validation of XML input; see xml.h. */
 #include "xml.h"
+#include "hints.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -92,8 +93,7 @@ static bool check_bytes(pt_ctx *ctx, const char *name, const char *kind, const c
 {
     long badat = pt_utf8_check(data, len);
     if (badat >= 0)
-        return pt_invalid(ctx, "%s:%d: the file is not UTF-8 (invalid byte 0x%02X at offset %ld)",
-                          name, line_at(data, (size_t)badat), (unsigned char)data[badat], badat);
+        return pt_not_utf8(ctx, name, data, len, (size_t)badat, line_at(data, (size_t)badat));
     const char *forbidden[] = { "<!DOCTYPE", "<!ENTITY" };
     for (size_t k = 0; k < 2; k++) {
         const char *p = find(data, len, forbidden[k]);
@@ -133,6 +133,8 @@ static void on_xml_error(void *user, xmlErrorPtr e)
     if (r->seen || !e || e->level < XML_ERR_ERROR)
         return;
     r->seen = true;
+    if (pt_hint_xml_error(r->ctx, r->name, e))
+        return;
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
     trim_message(msg);

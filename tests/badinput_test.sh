@@ -83,13 +83,14 @@ f=$TMP/ent.xml
 printf '<?xml version="1.0"?>\n<report era="&x;"/>\n' >"$f"
 got=$(typeset "$f"); rc=$?
 check_eq "undeclared entity: exit" "$rc" 2
-check "undeclared entity: message" grep -q "^plantype: $f:2: not well-formed XML: Entity 'x' not defined" <<<"$got"
+check "undeclared entity: message" grep -q "^plantype: $f:2: not well-formed XML: &x; is not an XML entity: write & as &amp;, or the character itself" <<<"$got"
 
 # Not well-formed.
 f=$TMP/broken.xml; sed '0,/<\/publisher>/s///' "$R6" >"$f"
 got=$(typeset "$f"); rc=$?
 check_eq "not well-formed: exit" "$rc" 2
-check "not well-formed: message" grep -q "^plantype: $f:[0-9]*: not well-formed XML: " <<<"$got"
+check_eq "not well-formed: message (where <publisher> opened)" "$got" \
+  "plantype: $f:$(line_of '<publisher>' "$f"): <publisher> is not closed: </report> at line $(line_of '</report>' "$f") comes before its </publisher>"
 
 # Missing file: I/O error.
 expect "missing file" "$TMP/none.xml" 1 "$TMP/none.xml: cannot open: No such file or directory"
