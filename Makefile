@@ -38,7 +38,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/*_test.c))
 EDITION ?= input/r6.xml
 PDF     := out/$(basename $(notdir $(EDITION))).pdf
 
-.PHONY: all pdf build deps test test-plain check-asan bench fuzz clean install uninstall
+.PHONY: all pdf build deps test test-plain check-asan bench fuzz clean install uninstall mutants
 # The flags above came from pkg-config when this make started, maybe before
 # `deps` installed the libraries: everything that compiles runs in a sub-make.
 all: deps
@@ -108,6 +108,11 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/pipeline.h $(LIB_OBJS)
 bench: deps
 	@$(MAKE) --no-print-directory build
 	@tests/bench.sh
+
+# The deliberate bugs of tests/mutants.txt, one at a time on a scratch copy: the
+# suite must catch every one. Slow (a build and a suite run each): not in test.
+mutants: deps
+	@nice -n 19 tests/mutants.sh
 
 clean:
 	rm -rf build

@@ -302,7 +302,6 @@ sub expect_table {
 }
 
 # ---- cards ----
-sub mark { my ($s) = @_; $s }   # the status attribute is the printed mark (○ × -)
 sub card_spec {
     my ($c, $continued) = @_;
     my $g = $c->{goal};
@@ -316,7 +315,7 @@ sub card_spec {
          [3, 1, $ph->($c->{policy} ? $c->{policy}{no} . $c->{policy}{name} : ''), 'policy']],
         [[0, 2, cl('initiative'), 'label'], [2, 1, cl('dept'), 'label'], [3, 1, cl('status'), 'label']],
         [[0, 2, $c->{title}, 'title'], [2, 1, $ph->(join('', @{ $c->{ini}{depts} })), 'dept'],
-         [3, 1, $ph->(mark($c->{status})), 'status']],
+         [3, 1, $ph->($c->{status}), 'status']],
         [[0, 1, cl('overview'), 'label'], [1, 3, $ph->(join('', @{ $c->{overview} })), 'overview']],
         [[0, 1, cl('indicator'), 'label'], [1, 3, $ph->($c->{indicator}), 'indicator']],
         [map { [$_, 1, cl($vk[$_]), 'label'] } 0 .. 3],
@@ -325,7 +324,6 @@ sub card_spec {
             qw(evaluation synergy direction),
     ];
 }
-my $CARD_X = [map { col_x(\@CARD_COLS, $_) } 0 .. @CARD_COLS];
 
 # The vertical rules of a table are at the layout's column edges.
 sub expect_columns {
@@ -359,7 +357,6 @@ sub check_card_page {
 # ---- the page plan: from the source's contents, shifted after a long card ----
 my $shift = 0;          # extra pages of the long card
 my @long_pages;
-my $page_of_card = sub { my ($no) = @_; my $p = $card_page{$no}; $p };
 if ($long) {
     # its pages: the first, then those whose No. cell says it is continued
     my $p0 = $card_page{$long};
@@ -544,12 +541,10 @@ for my $pi (0 .. $#projects) {
 # ---- cards ----
 {
     my @bad;
-    my $n = 0;
     for my $no (@card_order) {
         next if $long && $no eq $long;
         my $p = shifted($card_page{$no} // die "card $no not in the source's contents");
         my @b = check_card_page($cards{$no}, $p);
-        $n++ unless @b;
         push @bad, @b;
     }
     verdict("cards: each on its page, 11 rows from the text area's top to its bottom, the layout's columns, every cell's text in its cell", @bad);
@@ -566,6 +561,7 @@ if ($long) {
     # next page, below the repeated header rows
     my @want = map { [$_, $spec->[$_]] } 0 .. 10;
     my %text;          # narrative row -> text gathered over the pages
+    my @body_sizes;    # sizes of the narrative rows' characters
     my $r = 0;
     for my $pi (0 .. $#long_pages) {
         my $p = $long_pages[$pi];
@@ -588,6 +584,7 @@ if ($long) {
                 my @cs = inside($p, col_x(\@CARD_COLS, 1), $rows[$k][0], col_x(\@CARD_COLS, 4), $rows[$k][1]);
                 $seen{"$_"} = 1 for @cs;
                 $text{$r} .= text_of(@cs);
+                push @body_sizes, map { $_->{size} } @cs;
                 my $out = grep { $_->{y1} > $rows[$k][1] + $TOL } @cs;
                 push @bad, "page $p row $r: $out characters below the row" if $out;
                 if ($text{$r} eq squash($cells->[1][2])) { $r++; next }
@@ -608,6 +605,11 @@ if ($long) {
         push @bad, stray($p);
     }
     push @bad, "the card's rows end at row $r of 11" if $r != 11;
+    # continued cards are set at the layout's size (fitting gave up on squeezing)
+    my @sizes = distinct(@body_sizes);
+    push @bad, "continuation pages set at @sizes pt, want the layout's $body->{size}"
+        if "@sizes" ne "$body->{size}";
+    push @bad, "on one page: the test's text cannot fit one even at the floors" if @long_pages < 2;
     verdict("long card $long: on " . scalar(@long_pages) . " pages, each but the last filled, header rows repeated, every paragraph once and inside the text area", @bad);
 }
 

@@ -40,6 +40,8 @@ check "line-break=normal lets small kana/ー start lines ($n lines)" test "$n" -
 # --- reproducible
 "$PLANTYPE" input/r6.xml -o "$TMP/again.pdf" 2>/dev/null
 check "two runs give identical files" cmp -s "$PDF" "$TMP/again.pdf"
+check_eq "SOURCE_DATE_EPOCH is the creation date" \
+  "$(pdfinfo -isodates "$PDF" | awk '/^CreationDate:/ {print $2}')" 2025-01-01T00:00:00Z
 
 # --- outline and links
 check "outline has the projects" bash -c "mutool show '$PDF' outline | grep -q '1. 経済循環を高める食×農プロジェクト'"

@@ -4,6 +4,7 @@
 # PLANTYPE pointing at that build's binary. Adds up their closing lines
 # "N passed, N failed"; a program that crashes or ends without one counts as a
 # failure. Prints the total as the last line and exits non-zero on any failure.
+# With RUN_STOP_AT_FAIL=1 it stops at the first failing test (tests/mutants.sh).
 set -u
 cd "$(dirname "$0")/.."
 total_p=0; total_f=0
@@ -29,6 +30,7 @@ for dir in "$@"; do
       else echo "ok   $name: $p checks"; fi
     fi
     rm -f "$log"
+    [ -n "${RUN_STOP_AT_FAIL:-}" ] && [ "$total_f" -ne 0 ] && break 2
   done
 done
 echo "$total_p passed, $total_f failed"
