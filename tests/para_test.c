@@ -1,7 +1,7 @@
 /* para_test.c - the line engine against the reference's spacing, justification
- * and paragraph cases (S1-S7, J1-J3, P1-P2 of jp-typesetting.md §7) and our own
- * justification cases J4-J6 (last lines, openers and closers, ……), worked out
- * by hand in 1/1000 em for BIZ UDGothic (every kana/kanji 1000, every ASCII
+ * and paragraph cases (S1-S7, J1-J3, P1-P2 of jp-typesetting.md §7) and our
+ * own cases (S8, S9 brackets in a row, J4-J6 last lines, openers and closers,
+ * ……), worked out by hand in 1/1000 em for BIZ UDGothic (every kana/kanji 1000, every ASCII
  * character 500, yakumono converted to 500 bodies), plus a sweep of the
  * report's own paragraphs over many measures checking the rules that must
  * always hold: no forbidden line start or end, no split number or word, and
@@ -120,6 +120,16 @@ static void spacing_cases(void)
     CHECK(l.lines.v[0].byte_end == strlen("削減CO2"), "S7 line 1 is 削減CO2");
     NEAR(l.lines.v[0].right, 3750, "S7 CO2 flush: no wa-o glue at the line end");
     NEAR(x_at(&l, s7b, "C", 0), 2250, "S7 C after 1/4 em");
+    pt_lines_free(&l);
+    /* S9: brackets in a row share one aki (JLREQ 3.1.4): あ「（い）」う is あ
+     * 1000, 「's aki 500, 「 and （ 500 each with nothing between them, い
+     * 1000, ） and 」 500 each, solid, then 」's aki 500: い at 2500, う at
+     * 5000, 6000 in all. */
+    const char *s9 = "あ「（い）」う";
+    l = lay(s9, 20000, 0, false, PT_ALIGN_LEFT);
+    NEAR(x_at(&l, s9, "い", 0), 2500, "S9 い: no aki between 「 and （");
+    NEAR(x_at(&l, s9, "う", 0), 5000, "S9 う: no aki between ） and 」");
+    NEAR(width(&l, 0), 6000, "S9 total");
     pt_lines_free(&l);
     /* S8: a source space after a closer (card 14's indicator, 【累計】 ※有機)
      * keeps the closer's 1/2 em aki (JLREQ: 】 is a half-em body plus 1/2 em):
