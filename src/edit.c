@@ -14,6 +14,21 @@
 
 #include <libxml/xmlsave.h>
 
+/* The tree as libxml2 writes it (UTF-8, no reformatting), or NULL. */
+static xmlBuffer *serialise(xmlDoc *doc)
+{
+    xmlBuffer *buf = xmlBufferCreate();
+    xmlSaveCtxt *sc = buf ? xmlSaveToBuffer(buf, "UTF-8", 0) : NULL;
+    bool ok = sc && xmlSaveDoc(sc, doc) >= 0;
+    if (sc)
+        xmlSaveClose(sc);
+    if (!ok && buf) {
+        xmlBufferFree(buf);
+        buf = NULL;
+    }
+    return buf;
+}
+
 bool pt_edition_open(pt_ctx *ctx, pt_arena *arena, const char *path, pt_edition *e)
 {
     memset(e, 0, sizeof *e);
@@ -24,7 +39,22 @@ bool pt_edition_open(pt_ctx *ctx, pt_arena *arena, const char *path, pt_edition 
         return false;
     char schema[4096];
     snprintf(schema, sizeof schema, "%s/input/plantype.rng", pt_datadir(ctx));
-    return (e->doc = pt_xml_parse(ctx, path, "edition", e->data, e->len, schema)) != NULL;
+    if (!(e->doc = pt_xml_parse(ctx, path, "edition", e->data, e->len, schema)))
+        return false;
+    xmlBuffer *buf = serialise(e->doc);
+    if (!buf)
+        return pt_fail(ctx, "%s: cannot serialise the edition", path);
+    const char *b = (const char *)xmlBufferContent(buf);
+    size_t n = (size_t)xmlBufferLength(buf), i = 0;
+    while (i < n && i < e->len && b[i] == e->data[i])
+        i++;
+    if (i < n || i < e->len) {
+        e->reformat_line = 1;
+        for (size_t k = 0; k < i; k++)
+            e->reformat_line += e->data[k] == '\n';
+    }
+    xmlBufferFree(buf);
+    return true;
 }
 
 void pt_edition_close(pt_edition *e)
@@ -165,21 +195,19 @@ void pt_edit_paras(xmlNode *n, const char *const *p, int np)
 
 bool pt_edition_save(pt_ctx *ctx, const pt_edition *e, const char *out_name, const char *out_path)
 {
-    xmlBuffer *buf = xmlBufferCreate();
-    xmlSaveCtxt *sc = xmlSaveToBuffer(buf, "UTF-8", 0);
-    bool ok = sc && xmlSaveDoc(sc, e->doc) >= 0;
-    if (sc)
-        xmlSaveClose(sc);
-    if (!ok) {
-        xmlBufferFree(buf);
+    xmlBuffer *buf = serialise(e->doc);
+    if (!buf)
         return pt_fail(ctx, "%s: cannot serialise the edited edition", out_name);
-    }
     const char *bytes = (const char *)xmlBufferContent(buf);
     size_t n = (size_t)xmlBufferLength(buf);
     /* The result must load with every check before it replaces anything. */
     pt_arena *check = pt_arena_new();
-    ok = pt_report_parse(ctx, check, out_name, bytes, n) != NULL;
+    bool ok = pt_report_parse(ctx, check, out_name, bytes, n) != NULL;
     pt_arena_free(check);
+    if (ok && e->reformat_line)
+        pt_warn(ctx, "%s:%d: from here on libxml2 writes the edition's unchanged parts in its "
+                "own form (quotes, character references, line ends): compare the cells, not "
+                "the files", e->path, e->reformat_line);
     if (ok && !strcmp(out_path, "-")) {
         ok = fwrite(bytes, 1, n, stdout) == n && fflush(stdout) == 0;
         if (!ok)

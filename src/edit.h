@@ -23,9 +23,12 @@ typedef struct pt_edition {
     size_t len;
     xmlDoc *doc;
     pt_report *r;
+    int reformat_line;       /* first line libxml2 would write differently, 0: none */
 } pt_edition;
 
-/* Opens and checks the edition at path. false with ctx->err on failure. */
+/* Opens and checks the edition at path. false with ctx->err on failure.
+ * Notes in reformat_line where libxml2 would not write the untouched file
+ * back byte for byte (single quotes, character references, CRLF …). */
 bool pt_edition_open(pt_ctx *ctx, pt_arena *arena, const char *path, pt_edition *e);
 void pt_edition_close(pt_edition *e);
 
@@ -51,7 +54,7 @@ void pt_edit_paras(xmlNode *n, const char *const *p, int np);
 /* Serialises the edited tree, loads the result with every check (messages
  * name out_name), and writes it to out_path atomically ("-": standard
  * output). false with ctx->err when the edited edition is invalid or cannot
- * be written; nothing is written then. */
+ * be written; nothing is written then. Warns when reformat_line is set. */
 bool pt_edition_save(pt_ctx *ctx, const pt_edition *e, const char *out_name, const char *out_path);
 
 #endif

@@ -78,6 +78,12 @@ static bool read_csv(pt_ctx *ctx, const char *path, csv_state *st)
         p += 3;
         len -= 3;
     }
+    const char *nul = memchr(p, 0, len);
+    if (nul) {
+        long at = (long)(nul - data);
+        free(data);
+        return pt_invalid(ctx, "%s: byte %ld is a NUL byte: this is not a CSV text file", path, at);
+    }
     long bad = pt_utf8_check(p, len);
     if (bad >= 0) {
         free(data);
