@@ -190,8 +190,9 @@ bool pt_not_utf8(pt_ctx *ctx, const char *name, const char *data, size_t len, si
             const char *dot = strrchr(name, '.');
             int stem = dot && !strchr(dot, '/') ? (int)(dot - name) : (int)strlen(name);
             return pt_invalid(ctx, "%s:%d: the file is not UTF-8; it looks like %s. Convert it "
-                              "with: iconv -f %s -t UTF-8 %s > %.*s-utf8.xml", name, line,
-                              encodings[k].shown, encodings[k].iconv, name, stem, name);
+                              "with: iconv -f %s -t UTF-8 %s > %.*s-utf8%s", name, line,
+                              encodings[k].shown, encodings[k].iconv, name, stem, name,
+                              name + stem);
         }
     return pt_invalid(ctx, "%s:%d: the file is not UTF-8 (invalid byte 0x%02X at offset %zu)",
                       name, line, (unsigned char)data[bad], bad);

@@ -15,7 +15,8 @@ bool pt_hint_xml_error(pt_ctx *ctx, const char *name, const xmlError *e);
 /* Records the message for a file that is not UTF-8 (its first invalid byte
  * at offset bad, on line line): when the bytes read as Shift_JIS, EUC-JP or
  * UTF-16, it names the encoding and gives the iconv command that converts
- * the file. Always returns false. */
+ * the file (into NAME-utf8.EXT: r7.csv gives r7-utf8.csv). Always returns
+ * false. */
 bool pt_not_utf8(pt_ctx *ctx, const char *name, const char *data, size_t len, size_t bad,
                  int line);
 

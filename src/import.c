@@ -16,6 +16,7 @@
  * (pt_value_derive). CSV is parsed with libcsv in strict mode. */
 #include "cycle.h"
 #include "edit.h"
+#include "hints.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -78,18 +79,18 @@ static bool read_csv(pt_ctx *ctx, const char *path, csv_state *st)
         p += 3;
         len -= 3;
     }
+    /* A NUL byte is valid UTF-8 but no text (UTF-16 has them). */
     const char *nul = memchr(p, 0, len);
-    if (nul) {
-        long at = (long)(nul - data);
-        free(data);
-        return pt_invalid(ctx, "%s: byte %ld is a NUL byte: this is not a CSV text file", path, at);
-    }
     long bad = pt_utf8_check(p, len);
+    if (nul && (bad < 0 || nul < p + bad))
+        bad = (long)(nul - p);
     if (bad >= 0) {
+        int line = 1;
+        for (long k = 0; k < bad; k++)
+            line += p[k] == '\n';
+        pt_not_utf8(ctx, path, p, len, (size_t)bad, line);
         free(data);
-        return pt_invalid(ctx, "%s: not UTF-8 (byte %ld): a spreadsheet probably saved it as "
-                          "Shift_JIS. Save it as \"CSV UTF-8 (コンマ区切り)\", or convert it: "
-                          "iconv -f CP932 -t UTF-8 %s > utf8.csv", path, bad, path);
+        return false;
     }
     struct csv_parser cp;
     if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {

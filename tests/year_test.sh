@@ -165,8 +165,18 @@ check_eq "import: last year's table refused" "$rc:$err" \
   "2:plantype: $TMP/r6.csv: row 1: column 12 is \"目標値（R6年度）\", but the table of this edition has \"目標値（R7年度）\" there: export the table from this edition and keep its columns"
 iconv -f UTF-8 -t CP932 "$TMP/r7.csv" >"$TMP/sjis.csv"
 run --import "$TMP/sjis.csv" "$R7" -o "$TMP/bad.xml"
-check "import: a Shift_JIS table gets the iconv line" \
-  grep -qF "a spreadsheet probably saved it as Shift_JIS. Save it as \"CSV UTF-8 (コンマ区切り)\", or convert it: iconv -f CP932 -t UTF-8 $TMP/sjis.csv > utf8.csv" <<<"$err"
+check_eq "import: a Shift_JIS table gets the iconv line" "$err" \
+  "plantype: $TMP/sjis.csv:1: the file is not UTF-8; it looks like Shift_JIS (Windows, CP932). Convert it with: iconv -f CP932 -t UTF-8 $TMP/sjis.csv > $TMP/sjis-utf8.csv"
+# ... and that line gives back the table as exported but for what CP932
+# cannot hold: its round trip turns the em dash — (U+2014, project 2 goal (2)
+# baseline in r6) into ― (U+2015), and the import reports exactly that.
+iconv -f CP932 -t UTF-8 "$TMP/sjis.csv" > "$TMP/sjis-utf8.csv"
+run --import "$TMP/sjis-utf8.csv" "$R7" -o "$TMP/sjis.xml"
+check_eq "import: the converted Shift_JIS table" "$rc:$out" "0:goal 2(2): baseline: \"—\" → \"―\""
+iconv -f UTF-8 -t UTF-16 "$TMP/r7.csv" >"$TMP/u16.csv"
+run --import "$TMP/u16.csv" "$R7" -o "$TMP/bad.xml"
+check_eq "import: a UTF-16 table (Excel's Unicode text) gets its iconv line" "$rc:$err" \
+  "2:plantype: $TMP/u16.csv:1: the file is not UTF-8; it looks like UTF-16. Convert it with: iconv -f UTF-16 -t UTF-8 $TMP/u16.csv > $TMP/u16-utf8.csv"
 check_eq "import: Shift_JIS exit" "$rc" 2
 printf '"カード番号,"1"\r\n' >"$TMP/quote.csv"
 run --import "$TMP/quote.csv" "$R7" -o "$TMP/bad.xml"
@@ -177,7 +187,7 @@ run --import "$TMP/empty.csv" "$R7" -o "$TMP/bad.xml"
 check_eq "import: an empty table refused" "$rc:$err" "2:plantype: $TMP/empty.csv: the table is empty"
 printf 'a\0b\r\n' >"$TMP/nul.csv"
 run --import "$TMP/nul.csv" "$R7" -o "$TMP/bad.xml"
-check_eq "import: a NUL byte refused" "$rc:$err" "2:plantype: $TMP/nul.csv: byte 1 is a NUL byte: this is not a CSV text file"
+check_eq "import: a NUL byte refused" "$rc:$err" "2:plantype: $TMP/nul.csv:1: the file is not UTF-8 (invalid byte 0x00 at offset 1)"
 check "import: nothing written" test ! -e "$TMP/bad.xml"
 
 # --- round trip 2: the FY2025 report. Every cell to fill gets a value in the
