@@ -217,6 +217,14 @@ int pt_utf8_encode(uint32_t cp, char *o)
     return 4;
 }
 
+char *pt_utf8_prefix(pt_arena *a, const char *s, size_t n)
+{
+    size_t len = strlen(s), i = 0;
+    for (size_t k = 0; k < n && i < len; k++)
+        pt_utf8_decode(s, len, &i);
+    return i < len ? pt_sprintf(a, "%.*s…", (int)i, s) : pt_strdup(a, s);
+}
+
 long pt_utf8_check(const char *s, size_t len)
 {
     size_t i = 0;

@@ -73,6 +73,9 @@ void pt_buf_free(pt_buf *b);
 int32_t pt_utf8_decode(const char *s, size_t len, size_t *i);
 /* Writes cp as UTF-8 into out (4 bytes room); returns the byte count. */
 int pt_utf8_encode(uint32_t cp, char *out);
+/* The first n characters of s in the arena, with "…" when s is longer (for
+ * messages that quote a long text). */
+char *pt_utf8_prefix(pt_arena *a, const char *s, size_t n);
 /* Byte offset of the first invalid sequence, or -1 when s is valid UTF-8. */
 long pt_utf8_check(const char *s, size_t len);
 

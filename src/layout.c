@@ -268,6 +268,15 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
         || !columns(R, n, "columns", l->fig_cols, 4, tw - 3 * l->fig_gap)
         || !columns_hold(R, n, "figure", l->fig_cols, 4, l->fig_pad, largest(l, fig_styles)))
         return false;
+    /* fit floors of the figure: optional, by default its style's own (no reduction) */
+    const pt_style *fs_ = find_style(l, "figure");
+    l->fig_min_size = fs_->size;
+    l->fig_min_leading = fs_->leading;
+    if ((pt_xml_attr(R->arena, n, "min-size")
+         && !num(R, n, "min-size", 1, fs_->size, &l->fig_min_size))
+        || (pt_xml_attr(R->arena, n, "min-leading")
+            && !num(R, n, "min-leading", 1, fs_->leading, &l->fig_min_leading)))
+        return false;
     return true;
 }
 

@@ -56,6 +56,7 @@ typedef struct pt_layout {
     int nov_labels;
     double fig_cols[4];
     double fig_gap, fig_pad, fig_row_gap;
+    double fig_min_size, fig_min_leading;  /* floors for fitting the figure (default: its style's) */
 } pt_layout;
 
 /* Reads and validates a layout (schema layouts/layout.rng under pt_datadir(ctx))

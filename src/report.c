@@ -384,67 +384,99 @@ static long long creation_time(void)
     return (long long)time(NULL);
 }
 
+/* Lays out one part of the report into a document of its own (pass 1), to
+ * learn how many pages it takes; its pages are moved into the report later. */
+static void part_begin(pt_rep *R, pt_doc *part, pt_doc **main_doc)
+{
+    pt_doc_init(part, R->arena, R->L->page_w, R->L->page_h);
+    *main_doc = R->doc;
+    R->doc = part;
+}
+
+/* Moves n pages of part, from *next on, to the end of the report. */
+static void part_move(pt_rep *R, pt_doc *part, size_t *next, int n)
+{
+    for (int k = 0; k < n; k++) {
+        pt_doc_append(R->doc, part->pages.v[*next]);
+        part->pages.v[(*next)++] = NULL;
+    }
+}
+
 static bool build(pt_rep *R)
 {
     const pt_report *r = R->r;
-    /* Pass 1: cards first, into a document of their own, to learn their page counts. */
-    pt_doc cards;
-    pt_doc_init(&cards, R->arena, R->L->page_w, R->L->page_h);
-    pt_doc *main_doc = R->doc;
-    R->doc = &cards;
+    pt_doc *main_doc;
+    /* Pass 1: cards and overviews, each into a document of their own, to
+     * learn their page counts (neither shows a page number). Their structure
+     * elements are made detached and attached in reading order below. */
+    pt_doc cards, ovs;
+    part_begin(R, &cards, &main_doc);
     int *npages = pt_xcalloc((size_t)r->ncards, sizeof *npages);
     bool ok = true;
     int *card_sect = pt_xcalloc((size_t)r->ncards, sizeof *card_sect);
     for (int i = 0; i < r->ncards && ok; i++)
         ok = (npages[i] = pt_card_pages(R, r->cards[i], &card_sect[i])) > 0;
     R->doc = main_doc;
-    /* The plan: cover, contents, then per project two overview pages and its cards. */
-    int *card_page = pt_xcalloc((size_t)r->ncards, sizeof *card_page);
-    int *proj_page = pt_xcalloc((size_t)r->nprojects, sizeof *proj_page);
-    int page = 2;
-    for (int pj = 0, ci = 0; pj < r->nprojects; pj++) {
-        proj_page[pj] = page;
-        page += 2;
-        for (; ci < r->ncards && r->cards[ci]->initiative->goal->project == &r->projects[pj]; ci++) {
-            card_page[ci] = page;
-            page += npages[ci];
-        }
+    part_begin(R, &ovs, &main_doc);
+    int *nov = pt_xcalloc((size_t)r->nprojects, sizeof *nov);
+    int *proj_sect = pt_xcalloc((size_t)r->nprojects, sizeof *proj_sect);
+    for (int pj = 0; pj < r->nprojects && ok; pj++) {
+        size_t before = ovs.pages.n;
+        R->sect = proj_sect[pj] = pt_elem_new(R->tree, -1, PT_ROLE_SECT);
+        ok = pt_overview(R, &r->projects[pj]);
+        if (!ok)
+            pt_err_prefix(R->ctx, "%s: <project no=\"%d\">: ", r->file, r->projects[pj].no);
+        nov[pj] = (int)(ovs.pages.n - before);
     }
-    /* Contents entries. */
+    R->sect = 0;
+    R->doc = main_doc;
+    /* Contents entries, first without their page numbers: how many pages
+     * the contents take does not depend on them. */
     PT_VEC(pt_toc_entry) toc = {0};
     for (int pj = 0; pj < r->nprojects; pj++) {
         const pt_project *pr = &r->projects[pj];
-        pt_toc_entry h = { pt_sprintf(R->arena, "【%d. %s】", pr->no, pr->name), NULL,
-                        proj_page[pj], true, pj };
+        pt_toc_entry h = { pt_sprintf(R->arena, "【%d. %s】", pr->no, pr->name), NULL, 0, true,
+                           pj };
         PT_PUSH(toc, h);
         for (int i = 0; i < r->ncards; i++) {
             const pt_card *c = r->cards[i];
             if (c->initiative->goal->project != pr)
                 continue;
             pt_toc_entry e = { pt_sprintf(R->arena, "%s %s", c->no, c->initiative->title),
-                            c->label ? pt_sprintf(R->arena, "(%s)", c->label) : NULL,
-                            card_page[i], false, pj };
+                               c->label ? pt_sprintf(R->arena, "(%s)", c->label) : NULL,
+                               i, false, pj };
             PT_PUSH(toc, e);
         }
     }
+    int ncontents = ok ? pt_contents_pages(R, toc.v, (int)toc.n) : 0;
+    ok = ok && ncontents > 0;
+    /* The plan: cover, contents, then per project its overview and its cards. */
+    int *card_page = pt_xcalloc((size_t)r->ncards, sizeof *card_page);
+    int *proj_page = pt_xcalloc((size_t)r->nprojects, sizeof *proj_page);
+    int page = 1 + ncontents;
+    for (int pj = 0, ci = 0; pj < r->nprojects; pj++) {
+        proj_page[pj] = page;
+        page += nov[pj];
+        for (; ci < r->ncards && r->cards[ci]->initiative->goal->project == &r->projects[pj]; ci++) {
+            card_page[ci] = page;
+            page += npages[ci];
+        }
+    }
+    for (size_t i = 0; i < toc.n; i++)
+        toc.v[i].page = toc.v[i].heading ? proj_page[toc.v[i].project] : card_page[toc.v[i].page];
     if (ok && !(ok = cover(R)))
         pt_err_prefix(R->ctx, "%s: cover: ", r->file);
     if (ok)
-        ok = pt_contents(R, pt_rep_page(R), toc.v, (int)toc.n);
-    /* Each project: its overview, then its cards' pages moved over in order.
+        ok = pt_contents(R, toc.v, (int)toc.n);
+    /* Each project: its overview pages, then its cards' pages, in order.
      * Structure: a Sect per project holding its overview and its cards' Sects. */
-    size_t next = 0;
+    size_t next_card = 0, next_ov = 0;
     for (int pj = 0, ci = 0; pj < r->nprojects && ok; pj++) {
-        R->sect = pt_elem_new(R->tree, 0, PT_ROLE_SECT);
-        ok = pt_overview(R, &r->projects[pj]);
-        if (!ok)
-            pt_err_prefix(R->ctx, "%s: <project no=\"%d\">: ", r->file, r->projects[pj].no);
-        for (; ok && ci < r->ncards && r->cards[ci]->initiative->goal->project == &r->projects[pj]; ci++) {
-            pt_elem_attach(R->tree, card_sect[ci], R->sect);
-            for (int k = 0; k < npages[ci]; k++) {
-                pt_doc_append(R->doc, cards.pages.v[next]);
-                cards.pages.v[next++] = NULL;
-            }
+        pt_elem_attach(R->tree, proj_sect[pj], 0);
+        part_move(R, &ovs, &next_ov, nov[pj]);
+        for (; ci < r->ncards && r->cards[ci]->initiative->goal->project == &r->projects[pj]; ci++) {
+            pt_elem_attach(R->tree, card_sect[ci], proj_sect[pj]);
+            part_move(R, &cards, &next_card, npages[ci]);
         }
     }
     R->sect = 0;
@@ -468,8 +500,11 @@ static bool build(pt_rep *R)
     if (ok && !(ok = footers(R)))
         pt_err_prefix(R->ctx, "%s: <footer>: ", R->L->file);
     pt_doc_free(&cards);
+    pt_doc_free(&ovs);
     free(toc.v);
     free(npages);
+    free(nov);
+    free(proj_sect);
     free(card_sect);
     free(card_page);
     free(proj_page);

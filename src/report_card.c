@@ -9,6 +9,7 @@
  * the grid is shorter than the page, the three evaluation rows share the rest,
  * so every card fills its page like the printed one. Nothing is clipped. */
 #include "report_int.h"
+#include "report_fit.h"
 
 #include <math.h>
 #include <string.h>
@@ -124,48 +125,30 @@ static void set_body_leading(pt_row *rows, double l)
             rows[i].cells[1].block.leading = l;
 }
 
-/* The k-th value of the grid from, from - step, from - 2 step, … reached by
- * repeated subtraction (the values a stepping search would try). */
-static double grid(double from, double step, int k)
+/* A card being fitted (report_fit.h): its rows, set again at each size. */
+typedef struct card_fit {
+    pt_rep *R;
+    const pt_card *c;
+    pt_row *rows;
+    double leading;                  /* the layout's spacing, the rows' first */
+} card_fit;
+
+static bool card_set_size(void *u, double size)
 {
-    double v = from;
-    for (int i = 0; i < k; i++)
-        v -= step;
-    return v;
+    card_fit *f = u;
+    pt_rows_free(f->rows, NROWS);
+    return card_rows(f->R, f->c, f->rows, size, f->leading, false);
 }
 
-/* The number of grid steps from `from` down to floor (at least 0). */
-static int grid_steps(double from, double step, double floor_)
+static void card_set_leading(void *u, double leading) { set_body_leading(((card_fit *)u)->rows, leading); }
+
+static double card_height(void *u)
 {
-    int k = 0;
-    for (double v = from - step; v >= floor_ - 1e-9; v -= step)
-        k++;
-    return k;
+    card_fit *f = u;
+    return rows_total(f->R, f->rows, NROWS);
 }
 
-/* The largest line spacing on the 0.01 grid from `from` down to the layout's
- * floor at which the rows fit in avail; the rows keep it. 0 (and the rows at
- * the floor) when none does. The rows' height grows with the spacing, so the
- * search bisects: O(log steps) height sums, never a re-setting of the text. */
-static double fit_leading(pt_rep *R, pt_row *rows, double from, double avail)
-{
-    int hi = grid_steps(from, 0.01, R->L->min_leading);
-    set_body_leading(rows, grid(from, 0.01, hi));
-    if (rows_total(R, rows, NROWS) > avail)
-        return 0;
-    int lo = 0;                      /* invariant: step hi fits; steps < lo do not */
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        set_body_leading(rows, grid(from, 0.01, mid));
-        if (rows_total(R, rows, NROWS) <= avail)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    double l = grid(from, 0.01, hi);
-    set_body_leading(rows, l);
-    return l;
-}
+static const pt_fit_ops CARD_FIT = { card_set_size, card_set_leading, card_height };
 
 /* "card 5-1: …" as invalid input at the card's line: a part of the card that
  * cannot be placed on any page. Returns 0 (no pages). */
@@ -214,47 +197,20 @@ static int card_pages(pt_rep *R, const pt_card *c)
     }
     bool fits = rows_total(R, rows, NROWS) <= avail;
     if (!fits) {
-        /* 1. line spacing, 2. size; each time the largest value that fits.
-         * Sizes are tried on the 0.25 pt grid down to min-size by bisection
-         * (a size fits when the rows fit at the spacing floor), so a card is
-         * set O(log steps) times. The search leaves the rows set as found. */
-        double s = size, l = fit_leading(R, rows, leading, avail);
-        int hi = grid_steps(size, 0.25, L->min_size);
-        if (!l && hi > 0) {
-            int lo = 1;                  /* invariant: steps < lo do not fit */
-            bool found = false;
-            while (lo <= hi) {
-                int mid = lo + (hi - lo) / 2;
-                pt_rows_free(rows, NROWS);
-                if (!card_rows(R, c, rows, grid(size, 0.25, mid), L->min_leading, false))
-                    return pt_rows_free(rows, NROWS), 0;
-                if (rows_total(R, rows, NROWS) <= avail) {
-                    found = true;
-                    s = grid(size, 0.25, mid);
-                    hi = mid - 1;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            if (found) {
-                pt_rows_free(rows, NROWS);
-                if (!card_rows(R, c, rows, s, leading, false))
-                    return pt_rows_free(rows, NROWS), 0;
-                l = fit_leading(R, rows, leading, avail);
-            }
-        }
-        fits = l > 0;
+        /* 1. line spacing, 2. size; each time the largest value that fits
+         * (report_fit.c). The search leaves the rows set as found, or at the
+         * layout's size and spacing for continuation pages. */
+        card_fit f = { R, c, rows, leading };
+        double s, l;
+        int fit = pt_fit(&CARD_FIT, &f, size, leading, L->min_size, L->min_leading, avail, &s, &l);
+        if (fit < 0)
+            return pt_rows_free(rows, NROWS), 0;
+        fits = fit > 0;
         if (fits && s < size)
             pt_warn(R->ctx, "card %s: 取組概要・評価・相乗効果・方向性 set at %.2f pt (layout %.2f pt), "
                     "line spacing %.2f (layout %.2f) to fit", c->no, s, size, l, leading);
         else if (fits)
             pt_warn(R->ctx, "card %s: line spacing %.2f (layout %.2f) to fit", c->no, l, leading);
-        else {
-            /* continued at the layout's size and spacing */
-            pt_rows_free(rows, NROWS);
-            if (!card_rows(R, c, rows, size, leading, false))
-                return pt_rows_free(rows, NROWS), 0;
-        }
     }
     const double *cols = L->card_cols;
     if (fits) {

@@ -49,25 +49,59 @@ static void leader(pt_rep *R, pt_page *p, double x0, double x1, double baseline)
         pt_page_rect(p, x, baseline + 0.5, d, d, &L->text, NULL, 0);
 }
 
-bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
+/* The contents' entries set and placed: the blocks of each entry and where
+ * it goes (column: 2 per page, left then right; the top of the entry). */
+typedef struct toc_plan {
+    toc_blocks *bl;
+    int *col;
+    double *top;
+    int ncols;
+} toc_plan;
+
+static void toc_plan_free(toc_plan *t, int n)
 {
-    const pt_layout *L = R->L;
-    double colw = (R->tw - L->toc_gap) / 2;
-    /* Column split between projects: the split that makes the taller column
-     * shortest; on a tie the later split (left column fuller). */
+    for (int i = 0; i < n; i++) {
+        pt_block_free(&t->bl[i].number);
+        pt_block_free(&t->bl[i].title);
+        pt_block_free(&t->bl[i].label);
+    }
+    free(t->bl);
+    free(t->col);
+    free(t->top);
+}
+
+/* Sets and places the entries. On one page when they fit there: two columns
+ * split between projects so that the taller column is shortest (on a tie the
+ * later split, left column fuller). Otherwise the entries flow down the
+ * columns of as many pages as they need, a project heading kept with its
+ * first entry; an entry taller than a column is refused. */
+static bool toc_place(pt_rep *R, const pt_toc_entry *es, int n, toc_plan *t)
+{
+    double colw = (R->tw - R->L->toc_gap) / 2, avail = R->ytop - R->ybottom;
+    t->bl = pt_xcalloc((size_t)n, sizeof *t->bl);
+    t->col = pt_xcalloc((size_t)n, sizeof *t->col);
+    t->top = pt_xcalloc((size_t)n, sizeof *t->top);
+    t->ncols = 1;
+    double *heights = pt_xcalloc((size_t)n, sizeof *heights), total = 0;
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++) {
+        ok = toc_entry_blocks(R, &es[i], colw, &t->bl[i]);
+        heights[i] = pt_block_height(&t->bl[i].title)
+                   + (es[i].label ? pt_block_height(&t->bl[i].label) : 0);
+        total += heights[i];
+        if (ok && heights[i] > avail)
+            ok = pt_invalid(R->ctx, "contents entry \"%s\" is %.1f pt tall, more than the "
+                            "%.1f pt of a page", pt_utf8_prefix(R->arena, es[i].text, 20),
+                            heights[i], avail);
+    }
     int nproj = 0;
     for (int i = 0; i < n; i++)
         nproj += es[i].heading;
-    double *heights = pt_xcalloc((size_t)n, sizeof *heights);
-    toc_blocks *bl = pt_xcalloc((size_t)n, sizeof *bl);
-    bool ok = true;
-    for (int i = 0; i < n && ok; i++) {
-        ok = toc_entry_blocks(R, &es[i], colw, &bl[i]);
-        heights[i] = pt_block_height(&bl[i].title) + (es[i].label ? pt_block_height(&bl[i].label) : 0);
-    }
+    /* one page: only possible when half of everything fits in a column */
     int split = n;
-    if (ok && nproj > 1) {
-        double best = 1e18;
+    double best = 1e18;
+    if (ok && total / 2 <= avail) {
+        best = total;
         for (int s = 1; s < nproj; s++) {
             double left = 0, right = 0;
             for (int i = 0; i < n; i++)
@@ -80,15 +114,63 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
             }
         }
     }
+    if (ok && best <= avail) {
+        double y = R->ytop;
+        for (int i = 0; i < n; i++) {
+            if (i == split) {
+                y = R->ytop;
+                t->ncols = 2;
+            }
+            t->col[i] = i >= split;
+            t->top[i] = y;
+            y -= heights[i];
+        }
+    } else if (ok) {
+        int c = 0;
+        double y = R->ytop;
+        for (int i = 0; i < n; i++) {
+            double need = heights[i];
+            if (es[i].heading && i + 1 < n && !es[i + 1].heading && need + heights[i + 1] <= avail)
+                need += heights[i + 1];
+            if (y - need < R->ybottom - 1e-6 && y < R->ytop) {
+                c++;
+                y = R->ytop;
+            }
+            t->col[i] = c;
+            t->top[i] = y;
+            y -= heights[i];
+        }
+        t->ncols = c + 1;
+    }
+    free(heights);
+    return ok;
+}
+
+int pt_contents_pages(pt_rep *R, const pt_toc_entry *es, int n)
+{
+    toc_plan t;
+    bool ok = toc_place(R, es, n, &t);
+    toc_plan_free(&t, n);
+    if (!ok)
+        pt_err_prefix(R->ctx, "%s: contents: ", R->r->file);
+    return ok ? (t.ncols + 1) / 2 : 0;
+}
+
+bool pt_contents(pt_rep *R, const pt_toc_entry *es, int n)
+{
+    const pt_layout *L = R->L;
+    double colw = (R->tw - L->toc_gap) / 2;
+    toc_plan tp;
+    bool ok = toc_place(R, es, n, &tp);
+    toc_blocks *bl = tp.bl;
+    pt_page *p = NULL;
     /* Structure: TOC, an entry a TOCI holding a Link with the entry's title,
      * number and label and the link annotation; the leader is an artifact. */
     int toc = pt_elem_new(R->tree, R->sect, PT_ROLE_TOC);
-    double y = R->ytop, x = L->left;
     for (int i = 0; i < n && ok; i++) {
-        if (i == split) {
-            y = R->ytop;
-            x = L->left + colw + L->toc_gap;
-        }
+        if (!p || tp.col[i] / 2 != tp.col[i - 1] / 2)
+            p = pt_rep_page(R);
+        double x = L->left + (tp.col[i] % 2) * (colw + L->toc_gap), y = tp.top[i];
         const pt_toc_entry *e = &es[i];
         const pt_block *t = &bl[i].title;
         double top = y, tx = x + (bl[i].num ? L->toc_entry_number_w : 0);
@@ -121,16 +203,10 @@ bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n)
         }
         pt_page_link(p, x, y, colw, top - y, e->page);
         p->elem = 0;
-        if (y < R->ybottom)
-            pt_warn(R->ctx, "the contents are %.0f pt taller than the page", R->ybottom - y);
     }
-    for (int i = 0; i < n; i++) {
-        pt_block_free(&bl[i].number);
-        pt_block_free(&bl[i].title);
-        pt_block_free(&bl[i].label);
-    }
-    free(bl);
-    free(heights);
+    if (ok && !p)
+        pt_rep_page(R);                  /* no entries: the page still exists */
+    toc_plan_free(&tp, n);
     if (!ok)
         pt_err_prefix(R->ctx, "%s: contents: ", R->r->file);
     return ok;

@@ -112,9 +112,13 @@ typedef struct pt_toc_entry {
     int project;
 } pt_toc_entry;
 
-/* report_contents.c: the contents, entries es[0..n) in two columns on page p. */
-bool pt_contents(pt_rep *R, pt_page *p, const pt_toc_entry *es, int n);
-/* report_overview.c: the project's two overview pages. */
+/* report_contents.c: the number of pages the contents take (0 on failure,
+ * ctx->err set), and the contents themselves on that many new pages: entries
+ * es[0..n) in two columns a page, each with its page number and link. */
+int pt_contents_pages(pt_rep *R, const pt_toc_entry *es, int n);
+bool pt_contents(pt_rep *R, const pt_toc_entry *es, int n);
+/* report_overview.c: the project's overview pages (two, more when its
+ * figure or its goal tables continue). */
 bool pt_overview(pt_rep *R, const pt_project *pr);
 /* report_card.c: lays out one card onto as many pages as it needs, as a Sect
  * element (*sect) not yet in the tree. Returns the number of pages added, 0

@@ -2,6 +2,7 @@
  * project table and the 【施策体系】 figure drawn from the data; then the
  * year's two summary sentences (counted from the cards) and a table per goal. */
 #include "report_int.h"
+#include "report_fit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,15 +28,7 @@ static bool table_end(pt_rep *R, pt_page *p, pt_row *rows, int n, const double *
     return ok;
 }
 
-/* A box of the figure: a block of text centred in a rectangle. */
-typedef struct box { pt_block b; double y0, y1; } box;
-
-static bool fig_text(pt_rep *R, pt_block *b, const pt_style *st, const char *text, double w)
-{
-    const char *texts[1] = { text };
-    return pt_block_set(R->ctx, R->ts, b, st, st->size, st->leading, w - 2 * R->L->fig_pad,
-                        texts, 1);
-}
+/* ---- the 【施策体系】 figure: structure items ---- */
 
 /* A list item of the figure's structure: its label (the number the box's
  * text starts with, Lbl) and its body (LBody: the rest, and the next level's
@@ -73,9 +66,158 @@ static fig_li fig_item(pt_rep *R, int parent, int *list, size_t lbl_len)
     return e;
 }
 
+/* The initiative box's text is "%d %s": its label is the number. */
+static size_t ini_label_len(const pt_initiative *ini)
+{
+    char no[16];
+    return (size_t)snprintf(no, sizeof no, "%d", ini->no);
+}
+
+/* ---- the 【施策体系】 figure ---- */
+
 /* The tree project -> goals -> policies -> initiatives as four columns of
  * boxes joined by elbow lines. One row per initiative; a goal or policy box
- * spans the rows of its initiatives and grows them if its text needs it. */
+ * spans the rows of its initiatives and grows them if its text needs it.
+ *
+ * Fitting. When the figure is taller than the rest of its page it is fitted
+ * like a card (report_fit.c): line spacing, then size of the figure style
+ * down to the layout's figure floors, each action reported. When it still
+ * does not fit it is continued: rows [a, b] that fit go on the page, the rest
+ * on following pages under the repeated 【施策体系】 heading; a goal, policy
+ * or project box cut by a page break is drawn on each page with its text. */
+
+/* A goal or policy box of the figure: its text and the rows it spans. */
+typedef struct span_box { pt_block b; int first, last; } span_box;
+
+typedef struct fig {
+    pt_rep *R;
+    const pt_project *pr;
+    int n, ng, np;                 /* rows (initiatives), goals, policies */
+    pt_block *ib;                  /* initiative boxes, one per row */
+    const pt_initiative **inis;
+    span_box *gb, *pb;             /* goal and policy boxes */
+    int *gol, *pol;                /* row -> goal, policy (-1: none) */
+    pt_block prb;                  /* the project box */
+    double *h, *top;               /* row heights and tops of the piece at hand */
+    fig_li *ie, *pe, *ge, pre;     /* structure: list items of the boxes (fig_structure) */
+    double size, leading;          /* of the figure style, as set */
+} fig;
+
+static bool fig_text(pt_rep *R, pt_block *b, const pt_style *st, double size, double leading,
+                     const char *text, double w)
+{
+    const char *texts[1] = { text };
+    return pt_block_set(R->ctx, R->ts, b, st, size, leading, w - 2 * R->L->fig_pad, texts, 1);
+}
+
+static void fig_free_blocks(fig *f)
+{
+    for (int j = 0; j < f->n; j++)
+        pt_block_free(&f->ib[j]);
+    for (int g = 0; g < f->ng; g++)
+        pt_block_free(&f->gb[g].b);
+    for (int q = 0; q < f->np; q++)
+        pt_block_free(&f->pb[q].b);
+    pt_block_free(&f->prb);
+}
+
+static void fig_free(fig *f)
+{
+    fig_free_blocks(f);
+    free(f->ib);
+    free(f->inis);
+    free(f->gb);
+    free(f->pb);
+    free(f->gol);
+    free(f->pol);
+    free(f->h);
+    free(f->top);
+    free(f->ie);
+    free(f->pe);
+    free(f->ge);
+}
+
+/* The rows and spans of the project's figure (no text set yet). */
+static void fig_init(pt_rep *R, const pt_project *pr, fig *f)
+{
+    memset(f, 0, sizeof *f);
+    f->R = R;
+    f->pr = pr;
+    f->ng = pr->ngoals;
+    for (int g = 0; g < pr->ngoals; g++) {
+        f->n += pr->goals[g].ninitiatives;
+        f->np += pr->goals[g].npolicies;
+    }
+    f->ib = pt_xcalloc((size_t)f->n, sizeof *f->ib);
+    f->inis = pt_xcalloc((size_t)f->n, sizeof *f->inis);
+    f->gol = pt_xcalloc((size_t)f->n, sizeof *f->gol);
+    f->pol = pt_xcalloc((size_t)f->n, sizeof *f->pol);
+    f->h = pt_xcalloc((size_t)f->n, sizeof *f->h);
+    f->top = pt_xcalloc((size_t)f->n, sizeof *f->top);
+    f->gb = pt_xcalloc((size_t)f->ng, sizeof *f->gb);
+    f->pb = pt_xcalloc((size_t)f->np, sizeof *f->pb);
+    int k = 0, np = 0;
+    for (int g = 0; g < pr->ngoals; g++) {
+        const pt_goal *gl = &pr->goals[g];
+        f->gb[g].first = k;
+        for (int i = 0; i < gl->ninitiatives; i++, k++) {
+            f->inis[k] = gl->initiatives[i];
+            f->gol[k] = g;
+            f->pol[k] = -1;
+        }
+        f->gb[g].last = k - 1;
+        for (int q = 0; q < gl->npolicies; q++, np++) {
+            f->pb[np].first = f->pb[np].last = -1;
+            for (int j = f->gb[g].first; j < k; j++)
+                if (f->inis[j]->policy == &gl->policies[q]) {
+                    if (f->pb[np].first < 0)
+                        f->pb[np].first = j;
+                    f->pb[np].last = j;
+                    f->pol[j] = np;
+                }
+        }
+    }
+}
+
+/* Sets every box's text: the figure style at size, the project in its own. */
+static bool fig_set_size(void *u, double size)
+{
+    fig *f = u;
+    pt_rep *R = f->R;
+    const double *fc = R->L->fig_cols;
+    fig_free_blocks(f);
+    f->size = size;
+    f->leading = R->figure->leading;
+    bool ok = true;
+    for (int j = 0; j < f->n && ok; j++)
+        ok = fig_text(R, &f->ib[j], R->figure, size, f->leading,
+                      pt_sprintf(R->arena, "%d %s", f->inis[j]->no, f->inis[j]->title), fc[3]);
+    int q = 0;
+    for (int g = 0; g < f->ng && ok; g++) {
+        const pt_goal *gl = &f->pr->goals[g];
+        ok = fig_text(R, &f->gb[g].b, R->figure, size, f->leading,
+                      pt_sprintf(R->arena, "%s%s", gl->no, gl->name), fc[1]);
+        for (int k = 0; k < gl->npolicies && ok; k++, q++)
+            ok = fig_text(R, &f->pb[q].b, R->figure, size, f->leading,
+                          pt_sprintf(R->arena, "%s%s", gl->policies[k].no, gl->policies[k].name),
+                          fc[2]);
+    }
+    const pt_style *hs = R->figure_head;
+    return ok && fig_text(R, &f->prb, hs, hs->size, hs->leading, f->pr->name, fc[0]);
+}
+
+static void fig_set_leading(void *u, double leading)
+{
+    fig *f = u;
+    f->leading = leading;
+    for (int j = 0; j < f->n; j++)
+        f->ib[j].leading = leading;
+    for (int g = 0; g < f->ng; g++)
+        f->gb[g].b.leading = leading;
+    for (int q = 0; q < f->np; q++)
+        f->pb[q].b.leading = leading;
+}
+
 /* Rows first..last of heights h, separated by gap, must be at least need
  * tall together: the last row takes what is missing. */
 static void grow_span(double *h, int first, int last, double need, double gap)
@@ -89,192 +231,260 @@ static void grow_span(double *h, int first, int last, double need, double gap)
         h[last] += need - span;
 }
 
-/* A goal or policy box of the figure: its text and the rows it spans. */
-typedef struct span_box { pt_block b; int first, last; } span_box;
-
-/* The initiative box's text is "%d %s": its label is the number. */
-static size_t ini_label_len(const pt_initiative *ini)
+/* The rows [a, b] as one piece of the figure: f->h[a..b] their heights, each
+ * box (or the part of it in the piece) tall enough for its text: policies,
+ * then goals, then the project. Growing only adds height, so one pass in this
+ * order satisfies every box. Returns the piece's height. */
+static double fig_piece(fig *f, int a, int b)
 {
-    char no[16];
-    return (size_t)snprintf(no, sizeof no, "%d", ini->no);
+    double pad = f->R->L->fig_pad, rg = f->R->L->fig_row_gap;
+    for (int j = a; j <= b; j++)
+        f->h[j] = pt_block_height(&f->ib[j]) + 2 * pad;
+    for (int j = a; j <= b;) {          /* runs of one policy */
+        int e = j;
+        while (e < b && f->pol[e + 1] == f->pol[j])
+            e++;
+        if (f->pol[j] >= 0)
+            grow_span(f->h, j, e, pt_block_height(&f->pb[f->pol[j]].b) + 2 * pad, rg);
+        j = e + 1;
+    }
+    for (int j = a; j <= b;) {          /* runs of one goal */
+        int e = j;
+        while (e < b && f->gol[e + 1] == f->gol[j])
+            e++;
+        grow_span(f->h, j, e, pt_block_height(&f->gb[f->gol[j]].b) + 2 * pad, rg);
+        j = e + 1;
+    }
+    grow_span(f->h, a, b, pt_block_height(&f->prb) + 2 * pad, rg);
+    double total = -rg;
+    for (int j = a; j <= b; j++)
+        total += f->h[j] + rg;
+    return total;
 }
 
-static bool figure(pt_rep *R, pt_page *p, const pt_project *pr, double ytop, double *used)
+static double fig_height(void *u)
 {
+    fig *f = u;
+    return f->n ? fig_piece(f, 0, f->n - 1) : 0;
+}
+
+static const pt_fit_ops FIG_FIT = { fig_set_size, fig_set_leading, fig_height };
+
+/* The part of a span in rows [a, b]; false when it has none. */
+static bool clamp(const span_box *s, int a, int b, int *first, int *last)
+{
+    *first = s->first > a ? s->first : a;
+    *last = s->last < b ? s->last : b;
+    return s->first >= 0 && *first <= *last;
+}
+
+/* Structure, in reading order: the project, its goals, each goal's policies
+ * with their initiatives, then initiatives without a policy, as nested lists
+ * (the connectors are artifacts). Made once, before the figure is drawn. */
+static void fig_structure(fig *f)
+{
+    pt_rep *R = f->R;
+    const pt_project *pr = f->pr;
+    f->ie = pt_xcalloc((size_t)f->n + 1, sizeof *f->ie);
+    f->pe = pt_xcalloc((size_t)f->np + 1, sizeof *f->pe);
+    f->ge = pt_xcalloc((size_t)f->ng + 1, sizeof *f->ge);
+    int top_list = 0;
+    f->pre = fig_item(R, R->sect, &top_list, 0);
+    int goals = 0;
+    for (int g = 0, q0 = 0; g < pr->ngoals; g++) {
+        const pt_goal *gl = &pr->goals[g];
+        f->ge[g] = fig_item(R, f->pre.body, &goals, strlen(gl->no));
+        int items = 0;
+        for (int q = q0; q < q0 + gl->npolicies; q++) {
+            f->pe[q] = fig_item(R, f->ge[g].body, &items, strlen(gl->policies[q - q0].no));
+            int inis_list = 0;
+            for (int j = f->gb[g].first; j <= f->gb[g].last; j++)
+                if (f->inis[j]->policy == &gl->policies[q - q0])
+                    f->ie[j] = fig_item(R, f->pe[q].body, &inis_list, ini_label_len(f->inis[j]));
+        }
+        for (int j = f->gb[g].first; j <= f->gb[g].last; j++)
+            if (!f->inis[j]->policy)
+                f->ie[j] = fig_item(R, f->ge[g].body, &items, ini_label_len(f->inis[j]));
+        q0 += gl->npolicies;
+    }
+}
+
+/* A box's structure item in the piece starting at row a: the box's own the
+ * first time it is drawn, none (an artifact) when a page break repeats it. */
+static fig_li piece_item(fig_li e, int first, int a)
+{
+    fig_li none = {0};
+    return first < a ? none : e;
+}
+
+/* Draws rows [a, b] (measured by fig_piece) from ytop down; returns the
+ * height used. */
+static double fig_draw(fig *f, pt_page *p, int a, int b, double ytop)
+{
+    pt_rep *R = f->R;
     const pt_layout *L = R->L;
     const double *fc = L->fig_cols;
-    double gap = L->fig_gap, rg = L->fig_row_gap, pad = L->fig_pad;
+    double gap = L->fig_gap, rg = L->fig_row_gap, *h = f->h, *top = f->top;
     double x[4];
     x[0] = L->left;
     for (int i = 1; i < 4; i++)
         x[i] = x[i - 1] + fc[i - 1] + gap;
-    int n = 0;
-    for (int g = 0; g < pr->ngoals; g++)
-        n += pr->goals[g].ninitiatives;
-    pt_block *ib = pt_xcalloc((size_t)n, sizeof *ib);
-    double *h = pt_xcalloc((size_t)n, sizeof *h);
-    const pt_initiative **inis = pt_xcalloc((size_t)n, sizeof *inis);
-    int k = 0;
-    bool ok = true;
-    for (int g = 0; g < pr->ngoals && ok; g++)
-        for (int i = 0; i < pr->goals[g].ninitiatives && ok; i++) {
-            const pt_initiative *ini = pr->goals[g].initiatives[i];
-            inis[k] = ini;
-            ok = fig_text(R, &ib[k], R->figure, pt_sprintf(R->arena, "%d %s", ini->no, ini->title), fc[3]);
-            h[k] = pt_block_height(&ib[k]) + 2 * pad;
-            k++;
-        }
-    /* Goal and policy boxes: text, and the rows [first, last] they span. */
-    int npol = 0;
-    for (int g = 0; g < pr->ngoals; g++)
-        npol += pr->goals[g].npolicies;
-    span_box *gb = pt_xcalloc((size_t)pr->ngoals, sizeof *gb);
-    span_box *pb = pt_xcalloc((size_t)npol, sizeof *pb);
-    int np = 0;
-    k = 0;
-    for (int g = 0; g < pr->ngoals && ok; g++) {
-        const pt_goal *gl = &pr->goals[g];
-        ok = fig_text(R, &gb[g].b, R->figure, pt_sprintf(R->arena, "%s%s", gl->no, gl->name), fc[1]);
-        gb[g].first = k;
-        for (int q = 0; q < gl->npolicies && ok; q++) {
-            const pt_policy *po = &gl->policies[q];
-            ok = fig_text(R, &pb[np].b, R->figure, pt_sprintf(R->arena, "%s%s", po->no, po->name), fc[2]);
-            /* rows of this policy's initiatives */
-            pb[np].first = pb[np].last = -1;
-            for (int j = 0; j < n; j++)
-                if (inis[j]->policy == po) {
-                    if (pb[np].first < 0)
-                        pb[np].first = j;
-                    pb[np].last = j;
-                }
-            np++;
-        }
-        k += gl->ninitiatives;
-        gb[g].last = k - 1;
+    double y = ytop;
+    for (int j = a; j <= b; j++) {
+        top[j] = y;
+        y -= h[j] + rg;
     }
-    pt_block prb = {0};
-    ok = ok && fig_text(R, &prb, R->figure_head, pr->name, fc[0]);
-    /* Grow the last row of a span whose box text is taller than the span:
-     * policies, then goals, then the project. Growing only adds height, so
-     * one pass in this order satisfies every box. */
-    for (int q = 0; q < np && ok; q++)
-        if (pb[q].first >= 0)
-            grow_span(h, pb[q].first, pb[q].last, pt_block_height(&pb[q].b) + 2 * pad, rg);
-    for (int g = 0; g < pr->ngoals && ok; g++)
-        grow_span(h, gb[g].first, gb[g].last, pt_block_height(&gb[g].b) + 2 * pad, rg);
-    if (ok && n)
-        grow_span(h, 0, n - 1, pt_block_height(&prb) + 2 * pad, rg);
-    /* Structure, in reading order: the project, its goals, each goal's
-     * policies with their initiatives, then initiatives without a policy,
-     * as nested lists (the connectors are artifacts). */
-    fig_li *ie = pt_xcalloc((size_t)n + 1, sizeof *ie), *pe = pt_xcalloc((size_t)npol + 1, sizeof *pe);
-    fig_li *ge = pt_xcalloc((size_t)pr->ngoals + 1, sizeof *ge), pre = {0};
-    int top_list = 0;
-    if (ok) {
-        pre = fig_item(R, R->sect, &top_list, 0);
-        int goals = 0;
-        for (int g = 0, q0 = 0; g < pr->ngoals; g++) {
-            const pt_goal *gl = &pr->goals[g];
-            ge[g] = fig_item(R, pre.body, &goals, strlen(gl->no));
-            int items = 0;
-            for (int q = q0; q < q0 + gl->npolicies; q++) {
-                pe[q] = fig_item(R, ge[g].body, &items, strlen(gl->policies[q - q0].no));
-                int inis_list = 0;
-                for (int j = gb[g].first; j <= gb[g].last; j++)
-                    if (inis[j]->policy == &gl->policies[q - q0])
-                        ie[j] = fig_item(R, pe[q].body, &inis_list, ini_label_len(inis[j]));
-            }
-            for (int j = gb[g].first; j <= gb[g].last; j++)
-                if (!inis[j]->policy)
-                    ie[j] = fig_item(R, ge[g].body, &items, ini_label_len(inis[j]));
-            q0 += gl->npolicies;
+    double bottom = y + rg;
+    /* initiative boxes */
+    for (int j = a; j <= b; j++)
+        fig_box(R, p, &f->ib[j], f->ie[j], x[3], fc[3], top[j], top[j] - h[j], false);
+    /* policy boxes and their connectors to initiatives */
+    for (int q = 0; q < f->np; q++) {
+        int qf, ql;
+        if (!clamp(&f->pb[q], a, b, &qf, &ql))
+            continue;
+        double t = top[qf], bt = top[ql] - h[ql];
+        fig_box(R, p, &f->pb[q].b, piece_item(f->pe[q], f->pb[q].first, a), x[2], fc[2], t, bt,
+                false);
+        double mx = x[3] - gap / 2, first_mid = 0, last_mid = 0;
+        for (int j = qf; j <= ql; j++) {
+            double mid = top[j] - h[j] / 2;
+            if (j == qf)
+                first_mid = mid;
+            last_mid = mid;
+            pt_page_line(p, mx, mid, x[3], mid, L->rule, L->rule_figure);
         }
+        double pm = (t + bt) / 2;
+        pt_page_line(p, x[2] + fc[2], pm, mx, pm, L->rule, L->rule_figure);
+        pt_page_line(p, mx, first_mid > pm ? first_mid : pm, mx, last_mid < pm ? last_mid : pm,
+                     L->rule, L->rule_figure);
     }
-    if (ok) {
-        double *top = pt_xcalloc((size_t)n, sizeof *top);
-        double y = ytop;
-        for (int j = 0; j < n; j++) {
-            top[j] = y;
-            y -= h[j] + rg;
-        }
-        double bottom = y + rg;
-        if (bottom < R->ybottom)
-            pt_warn(R->ctx, "project %d: the policy-system figure is taller than the page "
-                    "(%.0f pt over)", pr->no, R->ybottom - bottom);
-        /* initiative boxes */
-        for (int j = 0; j < n; j++)
-            fig_box(R, p, &ib[j], ie[j], x[3], fc[3], top[j], top[j] - h[j], false);
-        /* policy boxes and their connectors to initiatives */
-        for (int q = 0; q < np; q++) {
-            if (pb[q].first < 0)
+    /* goal boxes, connectors to their policies (or straight to an
+     * initiative whose policy is unknown) */
+    for (int g = 0; g < f->ng; g++) {
+        int gf, gl;
+        if (!clamp(&f->gb[g], a, b, &gf, &gl))
+            continue;
+        double t = top[gf], bt = top[gl] - h[gl];
+        fig_box(R, p, &f->gb[g].b, piece_item(f->ge[g], f->gb[g].first, a), x[1], fc[1], t, bt,
+                false);
+        double gm = (t + bt) / 2, mx = x[2] - gap / 2, hi = gm, lo = gm;
+        pt_page_line(p, x[1] + fc[1], gm, mx, gm, L->rule, L->rule_figure);
+        for (int q = 0; q < f->np; q++) {
+            int qf, ql;
+            if (!clamp(&f->pb[q], a, b, &qf, &ql) || qf < gf || qf > gl)
                 continue;
-            double t = top[pb[q].first], b = top[pb[q].last] - h[pb[q].last];
-            fig_box(R, p, &pb[q].b, pe[q], x[2], fc[2], t, b, false);
-            double mx = x[3] - gap / 2, first_mid = 0, last_mid = 0;
-            for (int j = pb[q].first; j <= pb[q].last; j++) {
+            double pm = (top[qf] + top[ql] - h[ql]) / 2;
+            pt_page_line(p, mx, pm, x[2], pm, L->rule, L->rule_figure);
+            hi = pm > hi ? pm : hi;
+            lo = pm < lo ? pm : lo;
+        }
+        for (int j = gf; j <= gl; j++)
+            if (!f->inis[j]->policy) {
                 double mid = top[j] - h[j] / 2;
-                if (j == pb[q].first)
-                    first_mid = mid;
-                last_mid = mid;
                 pt_page_line(p, mx, mid, x[3], mid, L->rule, L->rule_figure);
+                lo = mid < lo ? mid : lo;
             }
-            double pm = (t + b) / 2;
-            pt_page_line(p, x[2] + fc[2], pm, mx, pm, L->rule, L->rule_figure);
-            pt_page_line(p, mx, first_mid > pm ? first_mid : pm, mx, last_mid < pm ? last_mid : pm,
-                         L->rule, L->rule_figure);
-        }
-        /* goal boxes, connectors to their policies (or straight to an
-         * initiative whose policy is unknown) */
-        for (int g = 0; g < pr->ngoals; g++) {
-            double t = top[gb[g].first], b = top[gb[g].last] - h[gb[g].last];
-            fig_box(R, p, &gb[g].b, ge[g], x[1], fc[1], t, b, false);
-            double gm = (t + b) / 2, mx = x[2] - gap / 2, hi = gm, lo = gm;
-            pt_page_line(p, x[1] + fc[1], gm, mx, gm, L->rule, L->rule_figure);
-            for (int q = 0; q < np; q++) {
-                if (pb[q].first < gb[g].first || pb[q].first > gb[g].last)
-                    continue;
-                double pm = (top[pb[q].first] + top[pb[q].last] - h[pb[q].last]) / 2;
-                pt_page_line(p, mx, pm, x[2], pm, L->rule, L->rule_figure);
-                hi = pm > hi ? pm : hi;
-                lo = pm < lo ? pm : lo;
-            }
-            for (int j = gb[g].first; j <= gb[g].last; j++)
-                if (!inis[j]->policy) {
-                    double mid = top[j] - h[j] / 2;
-                    pt_page_line(p, mx, mid, x[3], mid, L->rule, L->rule_figure);
-                    lo = mid < lo ? mid : lo;
-                }
-            pt_page_line(p, mx, hi, mx, lo, L->rule, L->rule_figure);
-        }
-        /* the project box and its connectors to the goals */
-        fig_box(R, p, &prb, pre, x[0], fc[0], ytop, bottom, true);
-        double pm = (ytop + bottom) / 2, mx = x[1] - gap / 2, hi = pm, lo = pm;
-        pt_page_line(p, x[0] + fc[0], pm, mx, pm, L->rule, L->rule_figure);
-        for (int g = 0; g < pr->ngoals; g++) {
-            double gm = (top[gb[g].first] + top[gb[g].last] - h[gb[g].last]) / 2;
-            pt_page_line(p, mx, gm, x[1], gm, L->rule, L->rule_figure);
-            hi = gm > hi ? gm : hi;
-            lo = gm < lo ? gm : lo;
-        }
         pt_page_line(p, mx, hi, mx, lo, L->rule, L->rule_figure);
-        *used = ytop - bottom;
-        free(top);
     }
-    for (int j = 0; j < n; j++)
-        pt_block_free(&ib[j]);
-    for (int g = 0; g < pr->ngoals; g++)
-        pt_block_free(&gb[g].b);
-    for (int q = 0; q < npol; q++)
-        pt_block_free(&pb[q].b);
-    free(gb);
-    free(pb);
-    free(ie);
-    free(pe);
-    free(ge);
-    pt_block_free(&prb);
-    free(ib);
-    free(h);
-    free(inis);
+    /* the project box and its connectors to the goals */
+    fig_box(R, p, &f->prb, piece_item(f->pre, 0, a), x[0], fc[0], ytop, bottom, true);
+    double pm = (ytop + bottom) / 2, mx = x[1] - gap / 2, hi = pm, lo = pm;
+    pt_page_line(p, x[0] + fc[0], pm, mx, pm, L->rule, L->rule_figure);
+    for (int g = 0; g < f->ng; g++) {
+        int gf, gl;
+        if (!clamp(&f->gb[g], a, b, &gf, &gl))
+            continue;
+        double gm = (top[gf] + top[gl] - h[gl]) / 2;
+        pt_page_line(p, mx, gm, x[1], gm, L->rule, L->rule_figure);
+        hi = gm > hi ? gm : hi;
+        lo = gm < lo ? gm : lo;
+    }
+    pt_page_line(p, mx, hi, mx, lo, L->rule, L->rule_figure);
+    return ytop - bottom;
+}
+
+/* The heading of a continuation page at *y, e.g. 【施策体系】（続き）: the
+ * overview label key followed by the layout's "continued"; *y moves below it.
+ * Like a card's repeated header it is an artifact, not in the structure. */
+static bool continued_heading(pt_rep *R, pt_page *p, const char *key, double *y)
+{
+    const char *cont = pt_label_text(R->ctx, R->arena, R->L, R->L->card_labels,
+                                     R->L->ncard_labels, "continued", R->vars);
+    const char *head = olabel(R, key);
+    double h;
+    if (!cont || !head || !pt_text_line(R, p, R->subheading, pt_sprintf(R->arena, "%s%s", head, cont),
+                                        R->L->left, *y, R->tw, R->L->heading, &h))
+        return false;
+    *y -= h;
+    return true;
+}
+
+/* The figure from ytop on page p, fitted or continued (see above); *p is the
+ * last page it used. False with ctx->err. */
+static bool figure(pt_rep *R, pt_page **p, const pt_project *pr, double ytop)
+{
+    const pt_layout *L = R->L;
+    fig f;
+    fig_init(R, pr, &f);
+    double size = R->figure->size, leading = R->figure->leading, avail = ytop - R->ybottom;
+    bool ok = fig_set_size(&f, size);
+    int fit = 1;
+    if (ok && fig_height(&f) > avail) {
+        double s, l;
+        fit = pt_fit(&FIG_FIT, &f, size, leading, L->fig_min_size, L->fig_min_leading, avail, &s,
+                     &l);
+        ok = fit >= 0;
+        if (fit > 0 && s < size)
+            pt_warn(R->ctx, "project %d: 【施策体系】 set at %.2f pt (layout %.2f pt), line spacing "
+                    "%.2f (layout %.2f) to fit", pr->no, s, size, l, leading);
+        else if (fit > 0)
+            pt_warn(R->ctx, "project %d: 【施策体系】 line spacing %.2f (layout %.2f) to fit",
+                    pr->no, l, leading);
+    }
+    if (ok)
+        fig_structure(&f);
+    if (ok && fit > 0 && f.n) {
+        fig_piece(&f, 0, f.n - 1);
+        fig_draw(&f, *p, 0, f.n - 1, ytop);
+    } else if (ok && f.n) {
+        /* Continued: as many rows as fit on each page; a page that cannot
+         * take even one row is a fresh one only when the row is taller than
+         * any page (refused). */
+        int pages = 1;
+        double y = ytop;
+        bool fresh = false;
+        for (int a = 0; a < f.n && ok;) {
+            int b = a;
+            if (fig_piece(&f, a, a) > y - R->ybottom) {
+                if (fresh) {
+                    ok = pt_invalid(R->ctx, "the 【施策体系】 row of initiative %d is %.1f pt tall, "
+                                    "more than a page has for it (%.1f pt)", f.inis[a]->no,
+                                    fig_piece(&f, a, a), y - R->ybottom);
+                    break;
+                }
+            } else {
+                while (b + 1 < f.n && fig_piece(&f, a, b + 1) <= y - R->ybottom)
+                    b++;
+                fig_piece(&f, a, b);
+                fig_draw(&f, *p, a, b, y);
+                a = b + 1;
+                if (a >= f.n)
+                    break;
+            }
+            *p = pt_rep_page(R);
+            pages++;
+            y = R->ytop;
+            ok = continued_heading(R, *p, "system", &y);
+            y -= R->subheading->size * 0.3;
+            fresh = true;
+        }
+        if (ok)
+            pt_warn(R->ctx, "project %d: 【施策体系】 too tall for its page even at %.2f pt with line "
+                    "spacing %.2f; continued on %d pages", pr->no, L->fig_min_size,
+                    L->fig_min_leading, pages);
+    }
+    fig_free(&f);
     return ok;
 }
 
@@ -350,8 +560,7 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
                       L->heading, &h))
         return false;
     y -= h + R->subheading->size * 0.3;
-    double used;
-    if (!figure(R, p, pr, y, &used))
+    if (!figure(R, &p, pr, y))
         return false;
 
     /* Page B: the year's summary and a table per goal. */
@@ -369,6 +578,7 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
     if (!pt_text_elem(R, p, PT_ROLE_P, R->summary, s2, L->left, y, R->tw, L->text, &h))
         return false;
     y -= h + R->summary->size;
+    double page_top = y;                 /* where this page's tables begin */
     const double *c3 = L->ov_cols;
     for (int g = 0; g < pr->ngoals; g++) {
         const pt_goal *gl = &pr->goals[g];
@@ -390,11 +600,23 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
             if (ok)
                 pt_cell_to_fill(&w[4], vals[k]->todo);
         }
+        /* a table that does not fit below goes to a new page under the
+         * repeated 【{era}{year}年度】 heading; one taller than a page is refused */
+        double th = 0;
+        for (int k = 0; k < 5 && ok; k++)
+            th += pt_row_height(R, &w[k]);
+        if (ok && y - th < R->ybottom && y < page_top) {
+            p = pt_rep_page(R);
+            y = R->ytop;
+            ok = continued_heading(R, p, "year", &y);
+            page_top = y;
+        }
+        if (ok && y - th < R->ybottom)
+            ok = pt_invalid(R->ctx, "the table of goal %s is %.1f pt tall, more than a page has "
+                            "for it (%.1f pt)", gl->no, th, y - R->ybottom);
         if (!table_end(R, p, w, 5, c3, &y, ok))
             return false;
         y -= R->summary->size * 1.5;
     }
-    if (y < R->ybottom)
-        pt_warn(R->ctx, "project %d: the summary page is %.0f pt too long", pr->no, R->ybottom - y);
     return true;
 }
