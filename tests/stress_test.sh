@@ -48,12 +48,12 @@ stress "40 initiatives under one goal" "$TMP/inis40.xml" "$LAYOUT" "$TMP/inis40.
 check_eq "40 initiatives: typeset" "$rc" 0
 stress "5,000 characters without a break" "$TMP/nobreak.xml" "$LAYOUT" "$TMP/nobreak.txt"
 check_eq "5,000 characters: typeset" "$rc" 0
-stress "a contents entry of 800 characters" "$TMP/long-entry.xml" "$LAYOUT" "$TMP/long-entry.txt"
+stress "a contents entry of 1,200 characters" "$TMP/long-entry.xml" "$LAYOUT" "$TMP/long-entry.txt"
 check_eq "long contents entry: typeset" "$rc" 0
 check_eq "long contents entry: the contents take pages 2 and 3, the first project is on 4" \
-  "$(mutool draw -q -F txt -o - "$TMP/a contents entry of 800 characters.pdf" 4 2>/dev/null | head -1)" "【経済】"
+  "$(mutool draw -q -F txt -o - "$TMP/a contents entry of 1,200 characters.pdf" 4 2>/dev/null | head -1)" "【経済】"
 check "long contents entry: page 3 is contents, its first entry says 4" \
-  grep -q "^【1. プロジェクト0004】4" <(mutool draw -q -F txt -o - "$TMP/a contents entry of 800 characters.pdf" 2 2>/dev/null | tr -d '\n')
+  grep -q "^【1. プロジェクト0004】4" <(mutool draw -q -F txt -o - "$TMP/a contents entry of 1,200 characters.pdf" 2 2>/dev/null | tr -d '\n')
 # 2,000 cards: the sanitizer build runs it too, the readers' checks once (the
 # PDF is the same; reading 2,000 pages twice would only cost time)
 if [[ $PLANTYPE == build/plantype ]]; then
