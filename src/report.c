@@ -166,6 +166,20 @@ static int cell_elem(pt_rep *R, pt_row *w, int i, bool continuation)
     return c->content;
 }
 
+/* The P element of each line of narrative cell c (one per paragraph, in
+ * its TD td), made on first use: a cell split over pages keeps its P's. */
+static const int *para_elems(pt_rep *R, pt_cell *c, int td)
+{
+    size_t n = c->block.lines.lines.n;
+    if (!c->para) {
+        c->para = pt_alloc(R->arena, sizeof *c->para * (n ? n : 1));
+        for (size_t l = 0; l < n; l++)
+            c->para[l] = l && c->block.texts.v[l] == c->block.texts.v[l - 1]
+                             ? c->para[l - 1] : pt_elem_new(R->tree, td, PT_ROLE_P);
+    }
+    return c->para;
+}
+
 void pt_row_draw(pt_rep *R, pt_page *p, pt_row *w, const double *cols, double x0, double y,
                  double h, size_t first, size_t n)
 {
@@ -180,12 +194,23 @@ void pt_row_draw(pt_rep *R, pt_page *p, pt_row *w, const double *cols, double x0
             from = first;
             count = n;
         }
-        p->elem = cell_elem(R, w, i, first > 0);
-        double th = count * pt_block_line_height(&c->block);
+        int e = cell_elem(R, w, i, first > 0);
+        double lh = pt_block_line_height(&c->block), th = count * lh;
         double top = y - L->pad_y;
         if (c->middle)
             top = y - (h - th) / 2;
-        pt_block_draw(R->doc, p, &c->block, from, count, x + L->pad_x, top, L->text);
+        if (e && w->body && i == w->ncells - 1) {
+            /* a narrative cell: each paragraph a P in the TD */
+            const int *pe = para_elems(R, c, e);
+            for (size_t l = from; l < from + count; l++) {
+                p->elem = pe[l];
+                pt_block_draw(R->doc, p, &c->block, l, 1, x + L->pad_x, top - (l - from) * lh,
+                              L->text);
+            }
+        } else {
+            p->elem = e;
+            pt_block_draw(R->doc, p, &c->block, from, count, x + L->pad_x, top, L->text);
+        }
         p->elem = 0;
     }
 }

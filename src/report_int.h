@@ -50,6 +50,7 @@ typedef struct pt_cell {
     double min_h;       /* at least this tall (the status mark) */
     const char *alt;    /* the text is a mark: a Figure with this /Alt (達成 …) */
     int elem, content;  /* its TH/TD once drawn, and the element its text is in */
+    int *para;          /* a narrative cell once drawn: the P of each line (arena) */
 } pt_cell;
 
 typedef struct pt_row {
