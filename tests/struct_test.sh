@@ -30,10 +30,12 @@ check_eq "pdfinfo -struct: Lbl (the numbers of goals, policies, initiatives)" "$
   "$(( $(grep -c '<goal ' input/r6.xml) + $(grep -c '<policy ' input/r6.xml) + $(grep -c '<initiative ' input/r6.xml) ))"
 # P: the cover's year line and publisher, two summaries per project, and each
 # paragraph of the cards' four narrative cells (the seed's <p> marks; a cell
-# without one is one paragraph)
+# without one is one paragraph; an incomplete card, not in the seed, shows
+# the layout's placeholder in each of its four)
 paras=$(awk -F'\t' '$1 ~ /^(取組概要|令和6年度 ?取組の評価|令和6年度 ?三側面における ?相乗効果|令和7年度 ?取組の方向性)$/ {
           n = gsub(/<p>/, "", $2); total += n ? n : ($2 != "") } END { print total }' "$SEED")
-check_eq "pdfinfo -struct: P" "$(count P)" $(( 2 + 2 * 3 + paras ))
+check_eq "pdfinfo -struct: P" "$(count P)" \
+  $(( 2 + 2 * 3 + paras + 4 * $(grep -c '<card [^>]*incomplete="true"' input/r6.xml) ))
 check_eq "pdfinfo -struct: H1 (cover + 3 overviews)" "$(count H1)" 4
 check "pdfinfo -struct: TH with a scope" grep -q '/Scope /Column' "$TMP/struct"
 check "pdfinfo -struct: row headers" grep -q '/Scope /Row' "$TMP/struct"
