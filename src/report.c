@@ -138,7 +138,8 @@ double pt_row_height(pt_rep *R, const pt_row *w)
 /* The structure element cell i of row w is drawn into, made on first use
  * (a row drawn in parts on several pages stays one TR): a TH for a shaded
  * label cell, heading its column when the whole row is labels and its row
- * otherwise; a TD for the rest, with a Figure inside for a status mark.
+ * otherwise; a TD for the rest, with a Figure inside for a status mark and
+ * an H2 for a heading (a card's title).
  * 0 (an artifact) for a repeated header row, an untagged table, and the
  * label cells of a split row's continuation (drawn again for the eye). */
 static int cell_elem(pt_rep *R, pt_row *w, int i, bool continuation)
@@ -161,6 +162,8 @@ static int cell_elem(pt_rep *R, pt_row *w, int i, bool continuation)
         if (c->alt) {
             c->content = pt_elem_new(R->tree, c->elem, PT_ROLE_FIGURE);
             R->tree->elems.v[c->content].alt = c->alt;
+        } else if (c->heading) {
+            c->content = pt_elem_new(R->tree, c->elem, PT_ROLE_H2);
         }
     }
     return c->content;

@@ -65,6 +65,7 @@ static bool card_rows(pt_rep *R, const pt_card *c, pt_row *rows, double size, do
             && pt_cell_text(R, &rows[R_INI], 0, 2, cols, R->card_title, c->title, false, true);
     if (!ok)
         return false;
+    rows[R_INI].cells[rows[R_INI].ncells - 1].heading = true;   /* the card's heading */
     /* Departments: one paragraph each. */
     pt_cell *d = &rows[R_INI].cells[rows[R_INI].ncells++];
     d->col = 2;

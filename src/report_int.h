@@ -49,6 +49,7 @@ typedef struct pt_cell {
     bool middle;        /* centred vertically (labels, values); else top */
     double min_h;       /* at least this tall (the status mark) */
     const char *alt;    /* the text is a mark: a Figure with this /Alt (達成 …) */
+    bool heading;       /* the text is a heading (H2) in its cell: the card's title */
     int elem, content;  /* its TH/TD once drawn, and the element its text is in */
     int *para;          /* a narrative cell once drawn: the P of each line (arena) */
 } pt_cell;

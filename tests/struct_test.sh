@@ -37,6 +37,7 @@ paras=$(awk -F'\t' '$1 ~ /^(取組概要|令和6年度 ?取組の評価|令和6�
 check_eq "pdfinfo -struct: P" "$(count P)" \
   $(( 2 + 2 * 3 + paras + 4 * $(grep -c '<card [^>]*incomplete="true"' input/r6.xml) ))
 check_eq "pdfinfo -struct: H1 (cover + 3 overviews)" "$(count H1)" 4
+check_eq "pdfinfo -struct: H2 (2 per overview, each card's title)" "$(count H2)" $(( 2 * 3 + 43 ))
 check "pdfinfo -struct: TH with a scope" grep -q '/Scope /Column' "$TMP/struct"
 check "pdfinfo -struct: row headers" grep -q '/Scope /Row' "$TMP/struct"
 
