@@ -265,8 +265,10 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
     static const char *const fig_styles[] = { "figure", "figure-head", NULL };
     if (!num(R, n, "gap", 0, tw / 8, &l->fig_gap) || !num(R, n, "box-pad", 0, 100, &l->fig_pad)
         || !num(R, n, "row-gap", 0, 100, &l->fig_row_gap)
-        || !columns(R, n, "columns", l->fig_cols, 4, tw - 3 * l->fig_gap)
-        || !columns_hold(R, n, "figure", l->fig_cols, 4, l->fig_pad, largest(l, fig_styles)))
+        || (!(l->fig_auto = !strcmp(pt_xml_attr(R->arena, n, "columns"), "auto"))
+            && (!columns(R, n, "columns", l->fig_cols, 4, tw - 3 * l->fig_gap)
+                || !columns_hold(R, n, "figure", l->fig_cols, 4, l->fig_pad,
+                                 largest(l, fig_styles)))))
         return false;
     /* fit floors of the figure: optional, by default its style's own (no reduction) */
     const pt_style *fs_ = find_style(l, "figure");

@@ -54,7 +54,8 @@ typedef struct pt_layout {
     double ov_cols[3];
     pt_label *ov_labels;
     int nov_labels;
-    double fig_cols[4];
+    double fig_cols[4];          /* unless fig_auto */
+    bool fig_auto;               /* columns="auto": widths from the figure's content */
     double fig_gap, fig_pad, fig_row_gap;
     double fig_min_size, fig_min_leading;  /* floors for fitting the figure (default: its style's) */
 } pt_layout;

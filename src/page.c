@@ -220,6 +220,25 @@ long pt_doc_outside(const pt_doc *d)
 
 /* ---- blocks ---- */
 
+/* The line engine's style for a layout style at a measure in milli-em. */
+static pt_para_style para_style(const pt_style *style, double measure)
+{
+    return (pt_para_style){ style->font, measure, style->indent * 1000.0, style->hang,
+                            style->align, style->space_breaks, 0, style->phrase,
+                            style->wao * 1000.0 };
+}
+
+bool pt_text_widths(pt_ctx *ctx, pt_typesetter *ts, const pt_style *style, double size,
+                    const char *text, double *natural, double *phrase)
+{
+    pt_para_style ps = para_style(style, 1000.0);
+    if (!pt_para_widths(ctx, ts, &ps, text, strlen(text), natural, phrase))
+        return false;
+    *natural *= size / 1000.0;
+    *phrase *= size / 1000.0;
+    return true;
+}
+
 bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
                   double size, double leading, double width, const char *const *texts, int ntexts)
 {
@@ -229,9 +248,7 @@ bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *s
     b->size = size;
     b->leading = leading;
     b->width = width;
-    pt_para_style ps = { style->font, width / size * 1000.0, style->indent * 1000.0, style->hang,
-                         style->align, style->space_breaks, 0, style->phrase,
-                         style->wao * 1000.0 };
+    pt_para_style ps = para_style(style, width / size * 1000.0);
     for (int i = 0; i < ntexts; i++) {
         size_t before = b->lines.lines.n;
         if (!pt_para_layout(ctx, ts, &ps, texts[i], strlen(texts[i]), &b->lines))

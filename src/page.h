@@ -113,6 +113,10 @@ typedef struct pt_block {
  * block keeps pointers to the texts. Fails when the font lacks a character. */
 bool pt_block_set(pt_ctx *ctx, pt_typesetter *ts, pt_block *b, const pt_style *style,
                   double size, double leading, double width, const char *const *texts, int ntexts);
+/* A text's width in points at size: set on one line (*natural) and its widest
+ * phrase (*phrase, see pt_para_widths). */
+bool pt_text_widths(pt_ctx *ctx, pt_typesetter *ts, const pt_style *style, double size,
+                    const char *text, double *natural, double *phrase);
 double pt_block_height(const pt_block *b);                 /* lines * size * leading */
 double pt_block_line_height(const pt_block *b);
 /* Draws lines [first, first+n) of the block; returns the height used. */

@@ -834,6 +834,37 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
     return true;
 }
 
+bool pt_para_widths(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, const char *text,
+                    size_t len, double *natural, double *phrase)
+{
+    *natural = *phrase = 0;
+    for (size_t s = 0; s <= len;) {
+        const char *nl = memchr(text + s, '\n', len - s);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        if (!build(ctx, ts, st->font, st->wao > 0 ? st->wao : WAO, text + s, e - s))
+            return false;
+        size_t n = ts->units.n;
+        if (n) {
+            double w = nat_width(ts, 0, n);
+            *natural = w > *natural ? w : *natural;
+            ts->brk.n = ts->rank.n = 0;
+            for (size_t i = 0; i <= e - s; i++) {
+                PT_PUSH(ts->brk, 0);
+                PT_PUSH(ts->rank, 0);
+            }
+            find_breaks(ts, text + s, e - s, true);
+            for (size_t a = 0, k = 1; k <= n; k++)
+                if (k == n || can_end(ts, k, PT_RANK_PHRASE)) {
+                    double pw = nat_width(ts, a, k);
+                    *phrase = pw > *phrase ? pw : *phrase;
+                    a = k;
+                }
+        }
+        s = e + 1;
+    }
+    return true;
+}
+
 bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, const char *text,
                     size_t len, pt_lines *out)
 {

@@ -73,6 +73,14 @@ void pt_typesetter_free(pt_typesetter *ts);
 bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st,
                     const char *text, size_t len, pt_lines *out);
 
+/* Widths of text[0..len) in the style's font, milli-em: *natural, set on one
+ * line (the widest of its '\n' segments), and *phrase, its widest phrase
+ * (the narrowest measure a text set by phrase needs to keep its phrases
+ * whole). For sizing boxes and columns from their content. Fails only when
+ * the font lacks a character. */
+bool pt_para_widths(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, const char *text,
+                    size_t len, double *natural, double *phrase);
+
 void pt_lines_clear(pt_lines *l);
 void pt_lines_free(pt_lines *l);
 

@@ -76,8 +76,12 @@ static size_t ini_label_len(const pt_initiative *ini)
 /* ---- the 【施策体系】 figure ---- */
 
 /* The tree project -> goals -> policies -> initiatives as four columns of
- * boxes joined by elbow lines. One row per initiative; a goal or policy box
- * spans the rows of its initiatives and grows them if its text needs it.
+ * boxes joined by elbow lines. One row per initiative, all rows of a piece
+ * one height (the boxes of a level are even); a goal or policy box spans the
+ * rows of its initiatives. An incomplete initiative the source gives no
+ * policy hangs from a box with the card placeholder (（調整中）) in its goal.
+ * With columns="auto" in the layout the column widths come from the texts
+ * (fig_columns).
  *
  * Fitting. When the figure is taller than the rest of its page it is fitted
  * like a card (report_fit.c): line spacing, then size of the figure style
@@ -92,7 +96,10 @@ typedef struct span_box { pt_block b; int first, last; } span_box;
 typedef struct fig {
     pt_rep *R;
     const pt_project *pr;
-    int n, ng, np;                 /* rows (initiatives), goals, policies */
+    int n, ng, np;                 /* rows (initiatives), goals, policy boxes */
+    int npol;                      /* policies of the data: pb[0..npol); then placeholders */
+    const char **it, **gt, **pt;   /* box texts: initiatives, goals, policy boxes */
+    double fc[4];                  /* column widths */
     pt_block *ib;                  /* initiative boxes, one per row */
     const pt_initiative **inis;
     span_box *gb, *pb;             /* goal and policy boxes */
@@ -135,10 +142,18 @@ static void fig_free(fig *f)
     free(f->ie);
     free(f->pe);
     free(f->ge);
+    free(f->it);
+    free(f->gt);
+    free(f->pt);
 }
 
-/* The rows and spans of the project's figure (no text set yet). */
-static void fig_init(pt_rep *R, const pt_project *pr, fig *f)
+/* An initiative the figure hangs from a placeholder box: incomplete, and the
+ * source gives it no policy. */
+static bool pending(const pt_initiative *ini) { return !ini->policy && ini->incomplete; }
+
+/* The rows, spans and texts of the project's figure (no text set yet);
+ * placeholder is the text of a pending initiative's policy box. */
+static void fig_init(pt_rep *R, const pt_project *pr, fig *f, const char *placeholder)
 {
     memset(f, 0, sizeof *f);
     f->R = R;
@@ -155,18 +170,25 @@ static void fig_init(pt_rep *R, const pt_project *pr, fig *f)
     f->h = pt_xcalloc((size_t)f->n, sizeof *f->h);
     f->top = pt_xcalloc((size_t)f->n, sizeof *f->top);
     f->gb = pt_xcalloc((size_t)f->ng, sizeof *f->gb);
-    f->pb = pt_xcalloc((size_t)f->np, sizeof *f->pb);
+    f->pb = pt_xcalloc((size_t)(f->np + f->n) + 1, sizeof *f->pb);
+    f->it = pt_xcalloc((size_t)f->n + 1, sizeof *f->it);
+    f->gt = pt_xcalloc((size_t)f->ng + 1, sizeof *f->gt);
+    f->pt = pt_xcalloc((size_t)(f->np + f->n) + 1, sizeof *f->pt);
+    f->npol = f->np;
     int k = 0, np = 0;
     for (int g = 0; g < pr->ngoals; g++) {
         const pt_goal *gl = &pr->goals[g];
         f->gb[g].first = k;
+        f->gt[g] = pt_sprintf(R->arena, "%s%s", gl->no, gl->name);
         for (int i = 0; i < gl->ninitiatives; i++, k++) {
             f->inis[k] = gl->initiatives[i];
+            f->it[k] = pt_sprintf(R->arena, "%d %s", f->inis[k]->no, f->inis[k]->title);
             f->gol[k] = g;
             f->pol[k] = -1;
         }
         f->gb[g].last = k - 1;
         for (int q = 0; q < gl->npolicies; q++, np++) {
+            f->pt[np] = pt_sprintf(R->arena, "%s%s", gl->policies[q].no, gl->policies[q].name);
             f->pb[np].first = f->pb[np].last = -1;
             for (int j = f->gb[g].first; j < k; j++)
                 if (f->inis[j]->policy == &gl->policies[q]) {
@@ -177,6 +199,19 @@ static void fig_init(pt_rep *R, const pt_project *pr, fig *f)
                 }
         }
     }
+    /* one placeholder box per run of pending initiatives of one goal */
+    for (int j = 0; j < f->n; j++) {
+        if (!pending(f->inis[j]))
+            continue;
+        if (j > 0 && pending(f->inis[j - 1]) && f->gol[j - 1] == f->gol[j]) {
+            f->pb[f->np - 1].last = j;
+        } else {
+            f->pt[f->np] = placeholder;
+            f->pb[f->np].first = f->pb[f->np].last = j;
+            f->np++;
+        }
+        f->pol[j] = f->np - 1;
+    }
 }
 
 /* Sets every box's text: the figure style at size, the project in its own. */
@@ -184,24 +219,17 @@ static bool fig_set_size(void *u, double size)
 {
     fig *f = u;
     pt_rep *R = f->R;
-    const double *fc = R->L->fig_cols;
+    const double *fc = f->fc;
     fig_free_blocks(f);
     f->size = size;
     f->leading = R->figure->leading;
     bool ok = true;
     for (int j = 0; j < f->n && ok; j++)
-        ok = fig_text(R, &f->ib[j], R->figure, size, f->leading,
-                      pt_sprintf(R->arena, "%d %s", f->inis[j]->no, f->inis[j]->title), fc[3]);
-    int q = 0;
-    for (int g = 0; g < f->ng && ok; g++) {
-        const pt_goal *gl = &f->pr->goals[g];
-        ok = fig_text(R, &f->gb[g].b, R->figure, size, f->leading,
-                      pt_sprintf(R->arena, "%s%s", gl->no, gl->name), fc[1]);
-        for (int k = 0; k < gl->npolicies && ok; k++, q++)
-            ok = fig_text(R, &f->pb[q].b, R->figure, size, f->leading,
-                          pt_sprintf(R->arena, "%s%s", gl->policies[k].no, gl->policies[k].name),
-                          fc[2]);
-    }
+        ok = fig_text(R, &f->ib[j], R->figure, size, f->leading, f->it[j], fc[3]);
+    for (int g = 0; g < f->ng && ok; g++)
+        ok = fig_text(R, &f->gb[g].b, R->figure, size, f->leading, f->gt[g], fc[1]);
+    for (int q = 0; q < f->np && ok; q++)
+        ok = fig_text(R, &f->pb[q].b, R->figure, size, f->leading, f->pt[q], fc[2]);
     const pt_style *hs = R->figure_head;
     return ok && fig_text(R, &f->prb, hs, hs->size, hs->leading, f->pr->name, fc[0]);
 }
@@ -218,48 +246,45 @@ static void fig_set_leading(void *u, double leading)
         f->pb[q].b.leading = leading;
 }
 
-/* Rows first..last of heights h, separated by gap, must be at least need
- * tall together: the last row takes what is missing. */
-static void grow_span(double *h, int first, int last, double need, double gap)
+/* The row height that gives a box of height need over rows first..last
+ * (separated by gap) room, or h when that is more. */
+static double even_row(double h, int first, int last, double need, double gap)
 {
-    if (last < first)
-        return;
-    double span = -gap;
-    for (int j = first; j <= last; j++)
-        span += h[j] + gap;
-    if (need > span)
-        h[last] += need - span;
+    int rows = last - first + 1;
+    double each = (need - (rows - 1) * gap) / rows;
+    return rows > 0 && each > h ? each : h;
 }
 
-/* The rows [a, b] as one piece of the figure: f->h[a..b] their heights, each
- * box (or the part of it in the piece) tall enough for its text: policies,
- * then goals, then the project. Growing only adds height, so one pass in this
- * order satisfies every box. Returns the piece's height. */
+/* The rows [a, b] as one piece of the figure: f->h[a..b] their heights, all
+ * one: the tallest initiative box, or taller where a policy, goal or the
+ * project box (the part of it in the piece) needs it. Returns the piece's
+ * height. */
 static double fig_piece(fig *f, int a, int b)
 {
-    double pad = f->R->L->fig_pad, rg = f->R->L->fig_row_gap;
-    for (int j = a; j <= b; j++)
-        f->h[j] = pt_block_height(&f->ib[j]) + 2 * pad;
-    for (int j = a; j <= b;) {          /* runs of one policy */
+    double pad = f->R->L->fig_pad, rg = f->R->L->fig_row_gap, row = 0;
+    for (int j = a; j <= b; j++) {
+        double need = pt_block_height(&f->ib[j]) + 2 * pad;
+        row = need > row ? need : row;
+    }
+    for (int j = a; j <= b;) {          /* runs of one policy box */
         int e = j;
         while (e < b && f->pol[e + 1] == f->pol[j])
             e++;
         if (f->pol[j] >= 0)
-            grow_span(f->h, j, e, pt_block_height(&f->pb[f->pol[j]].b) + 2 * pad, rg);
+            row = even_row(row, j, e, pt_block_height(&f->pb[f->pol[j]].b) + 2 * pad, rg);
         j = e + 1;
     }
     for (int j = a; j <= b;) {          /* runs of one goal */
         int e = j;
         while (e < b && f->gol[e + 1] == f->gol[j])
             e++;
-        grow_span(f->h, j, e, pt_block_height(&f->gb[f->gol[j]].b) + 2 * pad, rg);
+        row = even_row(row, j, e, pt_block_height(&f->gb[f->gol[j]].b) + 2 * pad, rg);
         j = e + 1;
     }
-    grow_span(f->h, a, b, pt_block_height(&f->prb) + 2 * pad, rg);
-    double total = -rg;
+    row = even_row(row, a, b, pt_block_height(&f->prb) + 2 * pad, rg);
     for (int j = a; j <= b; j++)
-        total += f->h[j] + rg;
-    return total;
+        f->h[j] = row;
+    return (b - a + 1) * (row + rg) - rg;
 }
 
 static double fig_height(void *u)
@@ -302,8 +327,16 @@ static void fig_structure(fig *f)
                 if (f->inis[j]->policy == &gl->policies[q - q0])
                     f->ie[j] = fig_item(R, f->pe[q].body, &inis_list, ini_label_len(f->inis[j]));
         }
+        for (int q = f->npol; q < f->np; q++) {   /* placeholder boxes of this goal */
+            if (f->gol[f->pb[q].first] != g)
+                continue;
+            f->pe[q] = fig_item(R, f->ge[g].body, &items, 0);
+            int inis_list = 0;
+            for (int j = f->pb[q].first; j <= f->pb[q].last; j++)
+                f->ie[j] = fig_item(R, f->pe[q].body, &inis_list, ini_label_len(f->inis[j]));
+        }
         for (int j = f->gb[g].first; j <= f->gb[g].last; j++)
-            if (!f->inis[j]->policy)
+            if (f->pol[j] < 0)
                 f->ie[j] = fig_item(R, f->ge[g].body, &items, ini_label_len(f->inis[j]));
         q0 += gl->npolicies;
     }
@@ -323,7 +356,7 @@ static double fig_draw(fig *f, pt_page *p, int a, int b, double ytop)
 {
     pt_rep *R = f->R;
     const pt_layout *L = R->L;
-    const double *fc = L->fig_cols;
+    const double *fc = f->fc;
     double gap = L->fig_gap, rg = L->fig_row_gap, *h = f->h, *top = f->top;
     double x[4];
     x[0] = L->left;
@@ -380,7 +413,7 @@ static double fig_draw(fig *f, pt_page *p, int a, int b, double ytop)
             lo = pm < lo ? pm : lo;
         }
         for (int j = gf; j <= gl; j++)
-            if (!f->inis[j]->policy) {
+            if (f->pol[j] < 0) {
                 double mid = top[j] - h[j] / 2;
                 pt_page_line(p, mx, mid, x[3], mid, L->rule, L->rule_figure);
                 lo = mid < lo ? mid : lo;
@@ -420,15 +453,75 @@ static bool continued_heading(pt_rep *R, pt_page *p, const char *key, double *y)
     return true;
 }
 
+/* The widest text of a column, in points at its style's size: need (on one
+ * line) and least (its widest phrase). */
+static bool column_widths(pt_rep *R, const pt_style *st, const char *const *texts, int n,
+                          double *need, double *least)
+{
+    double pad = 2 * R->L->fig_pad + 0.5;   /* 0.5 pt: rounding never wraps a fitted text */
+    *need = *least = 0;
+    for (int i = 0; i < n; i++) {
+        double nat, phrase;
+        if (!pt_text_widths(R->ctx, R->ts, st, st->size, texts[i], &nat, &phrase))
+            return false;
+        *need = nat + pad > *need ? nat + pad : *need;
+        *least = phrase + pad > *least ? phrase + pad : *least;
+    }
+    return true;
+}
+
+/* The column widths from the texts (layout columns="auto"). A column wants
+ * its widest text on one line (need) and cannot be narrower than its widest
+ * phrase (least). When the four needs fit the text width, the width left is
+ * shared in proportion to need. Otherwise the initiatives (one row each:
+ * wrapping them makes the whole figure taller) keep their need as far as
+ * the other columns' least allows, and the rest goes to the policies, then
+ * the goals, then the project (boxes over more and more rows, where wrapping
+ * costs less and less). */
+static bool fig_columns(fig *f)
+{
+    pt_rep *R = f->R;
+    double w = R->tw - 3 * R->L->fig_gap, need[4], least[4];
+    if (!column_widths(R, R->figure_head, &f->pr->name, 1, &need[0], &least[0])
+        || !column_widths(R, R->figure, f->gt, f->ng, &need[1], &least[1])
+        || !column_widths(R, R->figure, f->pt, f->np, &need[2], &least[2])
+        || !column_widths(R, R->figure, f->it, f->n, &need[3], &least[3]))
+        return false;
+    double sum_need = need[0] + need[1] + need[2] + need[3];
+    double least3 = least[0] + least[1] + least[2];
+    if (sum_need <= w) {
+        for (int c = 0; c < 4; c++)
+            f->fc[c] = need[c] + (w - sum_need) * need[c] / sum_need;
+    } else if (least3 + least[3] >= w) {   /* phrases must break anyway */
+        for (int c = 0; c < 4; c++)
+            f->fc[c] = least[c] * w / (least3 + least[3]);
+    } else {
+        f->fc[3] = need[3] < w - least3 ? need[3] : w - least3;
+        double room = w - f->fc[3] - least3;
+        for (int c = 2; c >= 0; c--) {
+            double more = need[c] - least[c] < room ? need[c] - least[c] : room;
+            f->fc[c] = least[c] + more;
+            room -= more;
+        }
+        f->fc[3] += room;
+    }
+    return true;
+}
+
 /* The figure from ytop on page p, fitted or continued (see above); *p is the
  * last page it used. False with ctx->err. */
 static bool figure(pt_rep *R, pt_page **p, const pt_project *pr, double ytop)
 {
     const pt_layout *L = R->L;
     fig f;
-    fig_init(R, pr, &f);
+    const char *placeholder = pt_label_text(R->ctx, R->arena, L, L->card_labels, L->ncard_labels,
+                                            "placeholder", R->vars);
+    if (!placeholder)
+        return false;
+    fig_init(R, pr, &f, placeholder);
+    memcpy(f.fc, L->fig_cols, sizeof f.fc);
     double size = R->figure->size, leading = R->figure->leading, avail = ytop - R->ybottom;
-    bool ok = fig_set_size(&f, size);
+    bool ok = (!L->fig_auto || fig_columns(&f)) && fig_set_size(&f, size);
     int fit = 1;
     if (ok && fig_height(&f) > avail) {
         double s, l;

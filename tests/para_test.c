@@ -372,6 +372,16 @@ static void phrase_cases(void)
         fits &= l.lines.v[i].right <= 4000.01 && !l.lines.v[i].emergency;
     CHECK(fits, "wide word: %zu lines within 4 em", l.lines.n);
     pt_lines_free(&l);
+    /* Widths for sizing boxes: 温室効果ガスの排出削減 is 11 em on one line, its
+     * widest phrase 温室効果ガスの 7 em (排出削減 4 em). */
+    {
+        pt_para_style st = { font, 1000, 0, false, PT_ALIGN_LEFT, false, 0, true };
+        const char *w = "温室効果ガスの排出削減";
+        double nat, phrase;
+        CHECK(pt_para_widths(&ctx, ts, &st, w, strlen(w), &nat, &phrase), "widths");
+        NEAR(nat, 11000, "natural width");
+        NEAR(phrase, 7000, "widest phrase");
+    }
     /* A value: 15,926千円(R4年度) is 3 + 1/4 + 2 + 1/2 + 1 + 1/4 + 2 + 1/2 =
      * 9.5 em; in 8 em the break goes before ( (a phrase), not after 年. */
     const char *e = "15,926千円(R4年度)";

@@ -155,6 +155,7 @@ for my $pe (kids($R, 'project')) {
                         depts => [map { text($_) } kids($ie, 'dept')],
                         overview => paras(kid($ie, 'overview')) };
             push @{ $g->{inis} }, $ini;
+            $g->{pending} = 1 if !$po && $ie->{attr}{incomplete};   # shown under a placeholder box
             for my $ce (kids($ie, 'card')) {
                 my $c = { no => $ce->{attr}{no}, status => $ce->{attr}{status} // '',
                           project => $pr, goal => $g, policy => $po, ini => $ini,
@@ -492,13 +493,25 @@ for my $pi (0 .. $#projects) {
         verdict("$tag overview (page $pa): aspect, project table in the layout's columns, 【施策体系】", @bad);
         # the figure: per column its boxes top to bottom, each with its node's text
         my @goals = @{ $pr->{goals} };
+        # (an incomplete initiative without a policy hangs from a box with the
+        # card's placeholder text, after its goal's policies)
         my @nodes = ([$pr->{name}], [map { $_->{no} . $_->{name} } @goals],
-                     [map { map { $_->{no} . $_->{name} } @{ $_->{policies} // [] } } @goals],
+                     [map { ((map { $_->{no} . $_->{name} } @{ $_->{policies} // [] }),
+                             $_->{pending} ? (cl('placeholder')) : ()) } @goals],
                      [map { map { "$_->{no} $_->{title}" } @{ $_->{inis} } } @goals]);
         my @fbad;
         my $x = $LEFT;
+        # columns="auto": the widths come from the content; take them from
+        # the boxes' left edges (four columns, the first at the margin)
+        my @fig_cols = @FIG_COLS;
+        if ($FIG_COLS[0] eq 'auto') {
+            my @x0 = distinct(map { $_->[0] } grep { $_->[1] > $hbot } @{ $fills{$pa} });
+            push @fbad, "figure: boxes in " . scalar(@x0) . " columns, want 4" if @x0 != 4;
+            push @fbad, "figure: the first column at $x0[0], the margin at $LEFT" if @x0 && !near($x0[0], $LEFT);
+            @fig_cols = map { $_ < $#x0 ? $x0[$_ + 1] - $x0[$_] - $FIG_GAP : $LEFT + $TW - $x0[$_] } 0 .. $#x0;
+        }
         for my $col (0 .. 3) {
-            my $w = $FIG_COLS[$col];
+            my $w = $fig_cols[$col] // 0;
             my @boxes = sort { $a->[1] <=> $b->[1] } grep { near($_->[0], $x) && near($_->[2], $x + $w) && $_->[1] > $hbot } @{ $fills{$pa} };
             push @fbad, sprintf("column %d: %d boxes, want %d", $col + 1, scalar @boxes, scalar @{ $nodes[$col] })
                 if @boxes != @{ $nodes[$col] };
