@@ -63,7 +63,12 @@ check_eq "long card (17): the warning gives the size and spacing measured" \
   "$(grep -o 'set at [0-9.]* pt (layout 10.00 pt), line spacing [0-9.]*' "$TMP/err17")" \
   "$(printf 'set at %.2f pt (layout 10.00 pt), line spacing %.2f' "$s" "$l")"
 
-# 40 paragraphs: continued on further pages
+# 40 paragraphs: continued on further pages. They cannot fit one page even at
+# the layout's floors: each paragraph is 70 or 71 characters (about 68 em),
+# more than the 47.5 em of an 8.5 pt line in the 404.28 pt text column
+# (142 + 140 + 131.28 - 2 x 4.5), so at least 2 lines each: 80 lines x 8.5 pt
+# x 1.3 = 884 pt, more than the 737.89 pt text area. report_pos.pl --long
+# requires 2 or more pages, every page but the last full.
 fitted 40 "$TMP/long40.pdf"
 check "long card (40): continuation reported" \
   grep -q "^plantype: card 9-1: too long for one page .*continued on [2-9] pages" "$TMP/err40"
