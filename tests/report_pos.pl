@@ -81,6 +81,7 @@ my %style;
 while ($LX =~ /<style\s+name="([^"]+)"\s+font="[^"]*"\s+size="([^"]+)"\s+leading="([^"]+)"/g) {
     $style{$1} = { size => $2, leading => $3 };
 }
+my ($RULE_CELL, $RULE_FRAME) = (lattr('rules', 'cell'), lattr('rules', 'frame'));
 my ($MIN_LEADING, $MIN_SIZE) = (lattr('card', 'min-leading'), lattr('card', 'min-size'));
 my (%clabel, %olabel);
 {
@@ -270,7 +271,10 @@ sub distinct {
 # the shortest first cell of a table (the figure's boxes are narrower).
 sub tables {
     my ($p, $minlen) = @_;
-    my @s = @{ $segs{$p} // [] };
+    # a table's rules are drawn at the layout's cell or frame width, the
+    # figure's boxes at the figure's
+    my @s = grep { near($_->[4], $RULE_CELL, 0.05) || near($_->[4], $RULE_FRAME, 0.05) }
+            @{ $segs{$p} // [] };
     my @hy = distinct(map { $_->[1] } grep {
         near($_->[1], $_->[3]) && near(min($_->[0], $_->[2]), $LEFT) && abs($_->[2] - $_->[0]) >= $minlen } @s);
     my @v = grep { near($_->[0], $_->[2]) && near($_->[0], $LEFT) } @s;
@@ -478,8 +482,14 @@ for my $pi (0 .. $#projects) {
     my @t = tables($pa, min(@CARD_COLS) - 1);
     my @bad;
     my $c2 = [$OV_COLS[0] + $OV_COLS[1], $OV_COLS[2]];
-    if (@t != 1 || @{ $t[0] } != 2) { push @bad, "page $pa: " . scalar(@t) . " tables, want the project table of 2 rows" }
-    else {
+    my $v_overview = "$tag overview (page $pa): aspect, project table in the layout's columns, 【施策体系】";
+    my $v_figure = "$tag figure (page $pa): every goal, policy and initiative in its column's box, in order";
+    if (@t != 1 || @{ $t[0] } != 2) {
+        # both verdicts fail: the figure is found below the project table
+        my $why = "page $pa: " . scalar(@t) . " tables, want the project table of 2 rows";
+        verdict($v_overview, $why);
+        verdict($v_figure, $why);
+    } else {
         my $rows = $t[0];
         push @bad, expect_text($pa, 'aspect heading', ol('aspect', aspect => $pr->{aspect}), $LEFT, $YTOP - 1, $LEFT + $TW, $rows->[0][0]);
         push @bad, expect_columns($pa, $rows, $c2);
@@ -490,7 +500,7 @@ for my $pi (0 .. $#projects) {
         my ($head) = @{ lines_of(grep { $_->{y0} > $rows->[-1][1] } @{ $chars{$pa} }) };
         my $hbot = $head ? max(map { $_->{y1} } @$head) : $YBOT;
         push @bad, expect_text($pa, 'figure heading', ol('system'), $LEFT, $rows->[-1][1], $LEFT + $TW, $hbot + 0.5);
-        verdict("$tag overview (page $pa): aspect, project table in the layout's columns, 【施策体系】", @bad);
+        verdict($v_overview, @bad);
         # the figure: per column its boxes top to bottom, each with its node's text
         my @goals = @{ $pr->{goals} };
         # (an incomplete initiative without a policy hangs from a box with the
@@ -521,7 +531,7 @@ for my $pi (0 .. $#projects) {
             $x += $w + $FIG_GAP;
         }
         push @fbad, stray($pa);
-        verdict("$tag figure (page $pa): every goal, policy and initiative in its column's box, in order", @fbad);
+        verdict($v_figure, @fbad);
     }
     # page B: 【令和6年度】, the two summary sentences, one table per goal
     my @bbad;
@@ -648,5 +658,10 @@ if ($squeezed) {
     verdict("squeezed card $squeezed: set no smaller than the layout's floors (min-size, min-leading), smaller than the layout's body", @bad);
 }
 
+# Every verdict above was given, none skipped by a path that forgot one:
+# pages, footers, cover, two for the contents, three per project, the cards,
+# and one for a long or squeezed card.
+my $want = 6 + 3 * @projects + ($long ? 1 : 0) + ($squeezed ? 1 : 0);
+verdict("all $want verdicts given", $pass + $fail == $want ? () : ($pass + $fail . " given"));
 print "$pass passed, $fail failed\n";
 exit($fail ? 1 : 0);
