@@ -11,14 +11,18 @@
 # `make install PREFIX=/usr/local` (DESTDIR honoured): PREFIX/bin/plantype, its
 #               data in PREFIX/share/plantype/, the man page plantype.1;
 #               `make uninstall` removes them.
+# `make po`     refreshes po/plantype.pot from the sources and merges it into
+#               po/ja.po (then translate what is new or fuzzy).
 # `make fuzz`   libFuzzer harnesses for the edition and the layout (clang), in
 #               build/fuzz; tests/fuzz/README.md says how to run them.
 
 CC      ?= gcc
 PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib
 # Debian packages: to build, and the PDF readers/data the tests check against.
-DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libcsv-dev
-DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq
+DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libcsv-dev gettext
+DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq locales
+# the locale the tests run Japanese messages in (made by deps with locale-gen)
+TEST_LOCALE := ja_JP.UTF-8
 # only for `make fuzz` (libFuzzer comes with clang's runtime libraries)
 DEB_FUZZ  := clang libclang-rt-dev
 
@@ -37,8 +41,10 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/*_test.c))
 
 EDITION ?= input/r6.xml
 PDF     := out/$(basename $(notdir $(EDITION))).pdf
+# Message catalogs, built from po/LANG.po into the data folder's locale/.
+MO      := $(patsubst po/%.po,locale/%/LC_MESSAGES/plantype.mo,$(wildcard po/*.po))
 
-.PHONY: all pdf build deps test test-plain check-asan bench fuzz clean install uninstall mutants
+.PHONY: all pdf build deps test test-plain check-asan bench fuzz clean install uninstall mutants po
 # The flags above came from pkg-config when this make started, maybe before
 # `deps` installed the libraries: everything that compiles runs in a sub-make.
 all: deps
@@ -46,7 +52,7 @@ all: deps
 
 pdf: build $(PDF)
 
-build: $(BUILD)/plantype $(TESTS)
+build: $(BUILD)/plantype $(TESTS) $(MO)
 
 # Install what is missing (root), or say the one line that would.
 deps:
@@ -56,6 +62,10 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	  else echo "missing Debian packages; run: sudo apt-get install$$missing"; exit 1; fi; fi
+	@locale -a 2>/dev/null | grep -qix '$(subst UTF-8,utf8,$(TEST_LOCALE))' || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "generating the locale $(TEST_LOCALE)"; \
+	    sed -i 's/^# *\($(TEST_LOCALE) \)/\1/' /etc/locale.gen && locale-gen >/dev/null || exit 1; \
+	  else echo "missing locale; run: sudo sed -i 's/^# *$(TEST_LOCALE) /$(TEST_LOCALE) /' /etc/locale.gen && sudo locale-gen"; exit 1; fi; }
 	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then echo "installing: nodejs npm"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null || exit 1; \
 	  else echo "missing npm; run: sudo apt-get install nodejs npm"; exit 1; fi; }
@@ -76,6 +86,14 @@ $(BUILD)/tests/%: tests/%.c tests/test.h $(LIB_OBJS) | $(BUILD)/tests
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
+
+locale/%/LC_MESSAGES/plantype.mo: po/%.po
+	@mkdir -p $(dir $@); echo "MSGFMT $@"; msgfmt --check -o $@ $<
+
+po:
+	xgettext --from-code=UTF-8 -k_ -kN_ --no-location --package-name=plantype --package-version=$(VERSION) \
+	    --msgid-bugs-address="see README.md" -o po/plantype.pot $(sort $(wildcard src/*.c))
+	for p in po/*.po; do msgmerge -q --update --backup=none $$p po/plantype.pot || exit 1; done
 
 $(PDF): $(BUILD)/plantype $(EDITION) $(wildcard layouts/* input/*.rng fonts/*.ttf)
 	$(BUILD)/plantype $(EDITION) -o $@
@@ -115,7 +133,7 @@ mutants: deps
 	@nice -n 19 tests/mutants.sh
 
 clean:
-	rm -rf build
+	rm -rf build locale
 
 # Install: the program, the data it reads at run time (found from the
 # program's own location, see pt_datadir) and the man page.
@@ -126,10 +144,10 @@ DATADIR := $(PREFIX)/share/plantype
 MANDIR  := $(PREFIX)/share/man/man1
 VERSION := $(shell sed -n 's/^\#define PT_VERSION "\(.*\)"$$/\1/p' src/cmd.h)
 # The data folder's files, relative to it (add new data here).
-DATA    := input/plantype.rng input/eras.xml input/eras.rng $(wildcard layouts/*.xml layouts/*.rng fonts/*.ttf) fonts/OFL.txt
+DATA    := $(MO) input/plantype.rng input/eras.xml input/eras.rng $(wildcard layouts/*.xml layouts/*.rng fonts/*.ttf) fonts/OFL.txt
 
 install: deps
-	@$(MAKE) --no-print-directory $(BUILD)/plantype
+	@$(MAKE) --no-print-directory $(BUILD)/plantype $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	install -m 755 $(BUILD)/plantype $(DESTDIR)$(BINDIR)/plantype
 	for f in $(DATA); do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done

@@ -7,11 +7,19 @@
 #ifndef PT_BASE_H
 #define PT_BASE_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+/* Messages in the user's language (gettext, domain "plantype"; catalog
+ * po/ja.po, built into DATADIR/locale): _("text") is the translation of a
+ * user-facing message, N_("text") marks a string in a table for translation
+ * where it is used with _(). English, the source text, is the default. */
+#define _(s) gettext(s)
+#define N_(s) s
 
 /* Exit statuses of the command line (also used by tests). */
 enum { PT_EXIT_OK = 0, PT_EXIT_IO = 1, PT_EXIT_INVALID = 2 };

@@ -44,7 +44,7 @@ static bool make_parent_dirs(pt_ctx *ctx, pt_arena *a, const char *path)
         char c = *p;
         *p = '\0';
         if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-            return pt_fail(ctx, "%s: cannot create folder %s: %s", path, dir, strerror(errno));
+            return pt_fail(ctx, _("%s: cannot create folder %s: %s"), path, dir, strerror(errno));
         *p = c;
         if (!c)
             return true;
@@ -56,7 +56,7 @@ static bool copy_to_stdout(pt_ctx *ctx, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return pt_fail(ctx, "%s: cannot open: %s", path, strerror(errno));
+        return pt_fail(ctx, _("%s: cannot open: %s"), path, strerror(errno));
     char buf[65536];
     size_t n;
     bool ok = true;
@@ -65,7 +65,7 @@ static bool copy_to_stdout(pt_ctx *ctx, const char *path)
     ok = ok && !ferror(f) && fflush(stdout) == 0;
     fclose(f);
     if (!ok)
-        return pt_fail(ctx, "standard output: cannot write: %s", strerror(errno));
+        return pt_fail(ctx, _("standard output: cannot write: %s"), strerror(errno));
     return true;
 }
 
@@ -74,18 +74,28 @@ static bool typeset_to_stdout(pt_ctx *ctx, pt_arena *a, const pt_report *r, cons
                               int *npages)
 {
     if (isatty(STDOUT_FILENO)) {
-        pt_invalid(ctx, "-o -: standard output is a terminal; redirect it or name a file");
+        pt_invalid(ctx, _("-o -: standard output is a terminal; redirect it or name a file"));
         return false;
     }
     const char *tmpdir = getenv("TMPDIR");
     char *dir = pt_sprintf(a, "%s/plantype-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
     if (!mkdtemp(dir))
-        return pt_fail(ctx, "%s: cannot create a temporary folder: %s", dir, strerror(errno));
+        return pt_fail(ctx, _("%s: cannot create a temporary folder: %s"), dir, strerror(errno));
     char *path = pt_sprintf(a, "%s/out.pdf", dir);
     bool ok = pt_typeset(ctx, r, layout, path, npages) && copy_to_stdout(ctx, path);
     unlink(path);
     rmdir(dir);
     return ok;
+}
+
+/* "plantype: wrote out/r6.pdf: 51 pages, 1 warning" in the user's language. */
+static void print_summary(const pt_ctx *ctx, const char *where, int npages)
+{
+    char pages[64], warnings[64];
+    snprintf(pages, sizeof pages, ngettext("%d page", "%d pages", (unsigned long)npages), npages);
+    snprintf(warnings, sizeof warnings,
+             ngettext("%d warning", "%d warnings", (unsigned long)ctx->nwarn), ctx->nwarn);
+    fprintf(stderr, _("plantype: wrote %s: %s, %s\n"), where, pages, warnings);
 }
 
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
@@ -104,16 +114,14 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     const pt_todo *todo;
     int ntodo = ok ? pt_todo_cells(r, arena, &todo) : 0;
     if (ntodo)
-        pt_warn(ctx, "%s: %d cells are still to be filled and are set empty "
-                "(plantype --check %s lists them)", in, ntodo, in);
+        pt_warn(ctx, _("%s: %d cells are still to be filled and are set empty "
+                       "(plantype --check %s lists them)"), in, ntodo, in);
     if (ok && to_stdout)
         ok = typeset_to_stdout(ctx, arena, r, layout, &npages);
     else if (ok)
         ok = make_parent_dirs(ctx, arena, out) && pt_typeset(ctx, r, layout, out, &npages);
     if (ok && !cmd->quiet)
-        fprintf(stderr, "plantype: wrote %s: %d %s, %d %s\n", to_stdout ? "standard output" : out,
-                npages, npages == 1 ? "page" : "pages", ctx->nwarn,
-                ctx->nwarn == 1 ? "warning" : "warnings");
+        print_summary(ctx, to_stdout ? _("standard output") : out, npages);
     pt_arena_free(arena);
     return ok ? PT_EXIT_OK : ctx->status ? ctx->status : PT_EXIT_IO;
 }

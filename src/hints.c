@@ -64,7 +64,7 @@ static bool fullwidth_attr(pt_ctx *ctx, const char *name, const xmlNode *n)
         bool found = v && strlen((const char *)v) < sizeof half / 2 &&
                      halfwidth_digits((const char *)v, half, sizeof half);
         if (found) {
-            pt_invalid(ctx, "%s:%d: <%s>: %s=\"%s\": full-width digits: write %s as %s", name,
+            pt_invalid(ctx, _("%s:%d: <%s>: %s=\"%s\": full-width digits: write %s as %s"), name,
                        (int)xmlGetLineNo(n), (const char *)n->name, (const char *)a->name,
                        (const char *)v, (const char *)v, half);
         }
@@ -86,31 +86,31 @@ bool pt_hint_xml_error(pt_ctx *ctx, const char *name, const xmlError *e)
     case XML_ERR_ENTITYREF_SEMICOL_MISSING: /* "&B" */
         if (!says(e, "xmlParseEntityRef") && !says(e, "EntityRef"))
             break;
-        pt_invalid(ctx, "%s:%d: not well-formed XML: a bare \"&\": write & as &amp;", name,
+        pt_invalid(ctx, _("%s:%d: not well-formed XML: a bare \"&\": write & as &amp;"), name,
                    e->line);
         return true;
     case XML_ERR_UNDECLARED_ENTITY:      /* "&nbsp;": no entities but XML's own five */
     case XML_WAR_UNDECLARED_ENTITY:
-        pt_invalid(ctx, "%s:%d: not well-formed XML: &%s; is not an XML entity: write & as "
-                   "&amp;, or the character itself", name, e->line, e->str1 ? e->str1 : "");
+        pt_invalid(ctx, _("%s:%d: not well-formed XML: &%s; is not an XML entity: write & as "
+                   "&amp;, or the character itself"), name, e->line, e->str1 ? e->str1 : "");
         return true;
     case XML_ERR_TAG_NAME_MISMATCH:      /* str1 opened at line int1, str2 closes */
         if (!e->str1 || !e->str2)
             return false;
-        pt_invalid(ctx, "%s:%d: <%s> is not closed: </%s> at line %d comes before its </%s>",
+        pt_invalid(ctx, _("%s:%d: <%s> is not closed: </%s> at line %d comes before its </%s>"),
                    name, e->int1, e->str1, e->str2, e->line, e->str1);
         return true;
     case XML_ERR_TAG_NOT_FINISHED:       /* str1 opened at line int1, file ends */
         if (!e->str1)
             return false;
-        pt_invalid(ctx, "%s:%d: <%s> is not closed: the file ends before its </%s>", name,
+        pt_invalid(ctx, _("%s:%d: <%s> is not closed: the file ends before its </%s>"), name,
                    e->int1, e->str1, e->str1);
         return true;
     default:
         break;
     }
     if (says(e, "StartTag: invalid element name")) {  /* "a < b" */
-        pt_invalid(ctx, "%s:%d: not well-formed XML: a bare \"<\": write < as &lt;", name,
+        pt_invalid(ctx, _("%s:%d: not well-formed XML: a bare \"<\": write < as &lt;"), name,
                    e->line);
         return true;
     }
@@ -179,7 +179,7 @@ bool pt_not_utf8(pt_ctx *ctx, const char *name, const char *data, size_t len, si
         { "UTF-16", "UTF-16" },
         { "EUC-JP", "EUC-JP" },
         { "SHIFT_JIS", "Shift_JIS" },
-        { "CP932", "Shift_JIS (Windows, CP932)" },
+        { "CP932", N_("Shift_JIS (Windows, CP932)") },
     };
     bool bom16 = len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                               ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF));
@@ -189,11 +189,11 @@ bool pt_not_utf8(pt_ctx *ctx, const char *name, const char *data, size_t len, si
                 continue;
             const char *dot = strrchr(name, '.');
             int stem = dot && !strchr(dot, '/') ? (int)(dot - name) : (int)strlen(name);
-            return pt_invalid(ctx, "%s:%d: the file is not UTF-8; it looks like %s. Convert it "
-                              "with: iconv -f %s -t UTF-8 %s > %.*s-utf8%s", name, line,
-                              encodings[k].shown, encodings[k].iconv, name, stem, name,
+            return pt_invalid(ctx, _("%s:%d: the file is not UTF-8; it looks like %s. Convert it "
+                              "with: iconv -f %s -t UTF-8 %s > %.*s-utf8%s"), name, line,
+                              _(encodings[k].shown), encodings[k].iconv, name, stem, name,
                               name + stem);
         }
-    return pt_invalid(ctx, "%s:%d: the file is not UTF-8 (invalid byte 0x%02X at offset %zu)",
+    return pt_invalid(ctx, _("%s:%d: the file is not UTF-8 (invalid byte 0x%02X at offset %zu)"),
                       name, line, (unsigned char)data[bad], bad);
 }

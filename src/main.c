@@ -11,11 +11,17 @@
  *
  * Exit status: 0 success, 1 I/O or internal error, 2 invalid input or a
  * wrong command line (see base.h). Every error is printed once, here, as
- * "plantype: file:line: <elem>: what". */
+ * "plantype: file:line: <elem>: what".
+ *
+ * Messages are translated by gettext (see base.h): the locale comes from the
+ * environment (LANG, LC_ALL, LC_MESSAGES) for messages and character type
+ * only, so numbers are read and written the same in every locale; the
+ * catalog is looked up in the data folder's locale/. */
 #include "base.h"
 #include "cmd.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <string.h>
 
 /* A mode: its option, what it takes and the function that does it. */
@@ -29,15 +35,15 @@ typedef struct mode {
 
 /* Row 0 is the default mode. Add a mode with one row. */
 static const mode modes[] = {
-    { NULL, "EDITION.xml", 1, 1, pt_cmd_typeset, "typeset EDITION.xml into a PDF (the default)" },
+    { NULL, "EDITION.xml", 1, 1, pt_cmd_typeset, N_("typeset EDITION.xml into a PDF (the default)") },
     { "check", "EDITION.xml", 1, 1, pt_cmd_check,
-      "list every problem of the edition (FILE:LINE:COL: error|warning: ... [rule]), write nothing" },
+      N_("list every problem of the edition (FILE:LINE:COL: error|warning: ... [rule]), write nothing") },
     { "new-year", "EDITION.xml -o NEW.xml", 1, 1, pt_cmd_newyear,
-      "write next year's edition, the year's cells to be filled" },
+      N_("write next year's edition, the year's cells to be filled") },
     { "export", "csv|json EDITION.xml", 2, 2, pt_cmd_export,
-      "write the indicator table (CSV or JSON) to -o FILE or stdout" },
+      N_("write the indicator table (CSV or JSON) to -o FILE or stdout") },
     { "import", "TABLE.csv EDITION.xml -o NEW.xml", 2, 2, pt_cmd_import,
-      "write the edition with the table's values and texts" },
+      N_("write the edition with the table's values and texts") },
 };
 enum { NMODES = sizeof modes / sizeof modes[0] };
 
@@ -58,40 +64,40 @@ static const char short_options[] = "o:qhV";
 
 static void print_help(void)
 {
-    printf("Usage: plantype [OPTION]... %s\n", modes[0].operands);
+    printf(_("Usage: plantype [OPTION]... %s\n"), modes[0].operands);
     for (int i = 1; i < NMODES; i++)
-        printf("  or:  plantype --%s [OPTION]... %s\n", modes[i].option, modes[i].operands);
-    fputs("Typeset a yearly action-plan progress report (進行管理表) from its XML\n"
-          "edition into a paginated A4 PDF.\n"
-          "\n"
-          "Actions (at most one; without one, plantype typesets):\n", stdout);
+        printf(_("  or:  plantype --%s [OPTION]... %s\n"), modes[i].option, modes[i].operands);
+    fputs(_("Typeset a yearly action-plan progress report (進行管理表) from its XML\n"
+            "edition into a paginated A4 PDF.\n"
+            "\n"
+            "Actions (at most one; without one, plantype typesets):\n"), stdout);
     for (int i = 1; i < NMODES; i++)
-        printf("      --%-12s  %s\n", modes[i].option, modes[i].help);
-    fputs("\n"
-          "Options:\n"
-          "  -o, --output=FILE   write the PDF to FILE, '-' for standard output\n"
-          "                      (default: out/NAME.pdf for NAME.xml; folders are created)\n"
-          "      --layout=FILE   the layout (default: layouts/a4-report.xml of the data)\n"
-          "      --final         the official print: an incomplete card is an error\n"
-          "  -q, --quiet         no summary line after a successful run\n"
-          "      --bom           --export csv: begin with a byte-order mark (for Excel)\n"
-          "  -h, --help          display this help and exit\n"
-          "  -V, --version       output version information and exit\n"
-          "\n"
-          "Environment:\n"
-          "  PLANTYPE_DATA       the folder holding fonts/, input/ and layouts/\n"
-          "  SOURCE_DATE_EPOCH   the PDF's creation date (seconds since 1970)\n"
-          "  PLANTYPE_TIMES      print the time of each phase to stderr\n"
-          "\n"
-          "Exit status: 0 success, 1 I/O or internal error, 2 invalid input or usage.\n",
+        printf("      --%-12s  %s\n", modes[i].option, _(modes[i].help));
+    fputs(_("\n"
+            "Options:\n"
+            "  -o, --output=FILE   write the PDF to FILE, '-' for standard output\n"
+            "                      (default: out/NAME.pdf for NAME.xml; folders are created)\n"
+            "      --layout=FILE   the layout (default: layouts/a4-report.xml of the data)\n"
+            "      --final         the official print: an incomplete card is an error\n"
+            "  -q, --quiet         no summary line after a successful run\n"
+            "      --bom           --export csv: begin with a byte-order mark (for Excel)\n"
+            "  -h, --help          display this help and exit\n"
+            "  -V, --version       output version information and exit\n"), stdout);
+    fputs(_("\n"
+            "Environment:\n"
+            "  PLANTYPE_DATA       the folder holding fonts/, input/ and layouts/\n"
+            "  SOURCE_DATE_EPOCH   the PDF's creation date (seconds since 1970)\n"
+            "  PLANTYPE_TIMES      print the time of each phase to stderr\n"
+            "  LANG, LC_MESSAGES   the language of messages (ja_JP.UTF-8: Japanese)\n"
+            "\n"
+            "Exit status: 0 success, 1 I/O or internal error, 2 invalid input or usage.\n"),
           stdout);
 }
 
 static void print_version(void)
 {
-    printf("plantype %s\n"
-           "Fonts: BIZ UDGothic, SIL Open Font License 1.1.\n",
-           PT_VERSION);
+    printf("plantype %s\n", PT_VERSION);
+    fputs(_("Fonts: BIZ UDGothic, SIL Open Font License 1.1.\n"), stdout);
 }
 
 /* A wrong command line: the message (when given), the hint, status 2. */
@@ -102,7 +108,7 @@ static int usage_error(const char *fmt, const char *arg)
         fprintf(stderr, fmt, arg);
         fputc('\n', stderr);
     }
-    fputs("Try 'plantype --help' for more information.\n", stderr);
+    fputs(_("Try 'plantype --help' for more information.\n"), stderr);
     return PT_EXIT_INVALID;
 }
 
@@ -115,6 +121,16 @@ int main(int argc, char **argv)
     for (int i = 1; i < NMODES; i++)
         options[n++] = (struct option){ modes[i].option, no_argument, NULL, OPT_MODE + i };
     options[n] = (struct option){ 0 };
+
+    pt_ctx ctx;
+    pt_ctx_init(&ctx);
+    setlocale(LC_MESSAGES, "");
+    setlocale(LC_CTYPE, "");
+    char locale_dir[sizeof ctx.datadir + 16];
+    snprintf(locale_dir, sizeof locale_dir, "%s/locale", pt_datadir(&ctx));
+    bindtextdomain("plantype", locale_dir);
+    bind_textdomain_codeset("plantype", "UTF-8");
+    textdomain("plantype");
 
     /* getopt_long names the program by argv[0] in its messages
      * ("plantype: unrecognized option '--bogus'"), whatever path ran it. */
@@ -135,7 +151,7 @@ int main(int argc, char **argv)
             if (c < OPT_MODE || c >= OPT_MODE + NMODES)
                 return usage_error(NULL, NULL);  /* getopt_long said what */
             if (m && m != c - OPT_MODE) {
-                fprintf(stderr, "plantype: --%s and --%s cannot be used together\n",
+                fprintf(stderr, _("plantype: --%s and --%s cannot be used together\n"),
                         modes[m].option ? modes[m].option : "",
                         modes[c - OPT_MODE].option ? modes[c - OPT_MODE].option : "");
                 return usage_error(NULL, NULL);
@@ -146,12 +162,10 @@ int main(int argc, char **argv)
     cmd.operands = argv + optind;
     cmd.noperands = argc - optind;
     if (cmd.noperands < modes[m].min_operands)
-        return usage_error("missing operand: %s", modes[m].operands);
+        return usage_error(_("missing operand: %s"), modes[m].operands);
     if (cmd.noperands > modes[m].max_operands)
-        return usage_error("extra operand '%s'", cmd.operands[modes[m].max_operands]);
+        return usage_error(_("extra operand '%s'"), cmd.operands[modes[m].max_operands]);
 
-    pt_ctx ctx;
-    pt_ctx_init(&ctx);
     int status = modes[m].run(&ctx, &cmd);
     if (status != PT_EXIT_OK && ctx.err[0])   /* --check's findings were its message */
         fprintf(stderr, "plantype: %s\n", ctx.err);

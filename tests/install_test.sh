@@ -26,6 +26,10 @@ cp input/r6.xml "$TMP/r6.xml"
 check_eq "installed program typesets r6 from /" "$rc" 0
 check_eq "its summary" "$(tail -n 1 "$TMP/err")" "plantype: wrote $TMP/installed.pdf: 51 pages, 1 warning"
 check "same PDF as the build's" cmp -s "$TMP/built.pdf" "$TMP/installed.pdf"
+check "the message catalog is installed" test -s "$SHARE/locale/ja/LC_MESSAGES/plantype.mo"
+(cd / && env -u LC_ALL LANG=ja_JP.UTF-8 "$BIN" "$TMP/r6.xml" -o "$TMP/ja.pdf" 2>"$TMP/err")
+check_eq "installed program speaks Japanese with LANG=ja_JP.UTF-8" "$(tail -n 1 "$TMP/err")" \
+  "plantype: $TMP/ja.pdf を書き出しました: 51 ページ、警告 1 件"
 (cd / && "$BIN" -q --new-year "$TMP/r6.xml" -o "$TMP/r7.xml" 2>"$TMP/err"); rc=$?
 check_eq "installed program makes next year's edition (its table of eras)" "$rc:$(grep -c 'year="7" fiscal-year="2025"' "$TMP/r7.xml")" "0:1"
 

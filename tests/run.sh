@@ -8,6 +8,9 @@
 set -u
 cd "$(dirname "$0")/.."
 total_p=0; total_f=0
+# Messages in English, which the tests compare (i18n_test.sh sets Japanese itself).
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 for dir in "$@"; do
