@@ -118,7 +118,7 @@ FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer 
 fuzz: deps
 	@$(MAKE) --no-print-directory deps DEB_TEST='$(DEB_FUZZ)'
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 SAN='$(FUZZ_SAN)' \
-	    build/fuzz/fuzz_edition build/fuzz/fuzz_layout
+	    build/fuzz/fuzz_edition build/fuzz/fuzz_layout build/fuzz/fuzz_import
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/pipeline.h $(LIB_OBJS)
 	@echo "LD $@"; $(CC) $(CFLAGS) -Isrc -fsanitize=fuzzer -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(LDLIBS)

@@ -319,14 +319,14 @@ static bool import_value(importer *I, const record *rec, const pt_row *w, int co
         return true;
     }
     /* A new text brings its own number, unit and period, unless the row
-     * changed that cell too. */
+     * gives that cell a new value too (an emptied cell is read from the text). */
     const char *parts[4] = { NULL, *nw[1] ? nw[1] : NULL, *nw[2] ? nw[2] : NULL,
                              *nw[3] ? nw[3] : NULL };
     if (strcmp(nw[0], old[0])) {
         const char *derived[4] = { NULL };
         pt_value_derive(I->a, nw[0], &derived[1], &derived[2], &derived[3]);
         for (int k = 1; k < 4; k++)
-            if (!strcmp(nw[k], old[k]))
+            if (!strcmp(nw[k], old[k]) || !*nw[k])
                 parts[k] = derived[k];
     }
     const char *num = parts[1], *unit = parts[2], *period = parts[3];

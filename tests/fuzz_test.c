@@ -1,5 +1,5 @@
-/* fuzz_test.c - replays the fuzzing corpus (tests/fuzz/corpus/edition and
- * tests/fuzz/corpus/layout) through the two harnesses, as a regression test:
+/* fuzz_test.c - replays the fuzzing corpus (tests/fuzz/corpus/edition,
+ * …/layout and …/import) through the three harnesses, as a regression test:
  * every input that once mattered (seeds, and each input that found a bug)
  * must run through the whole pipeline without a crash, a sanitizer report
  * or a broken invariant (tests/fuzz/pipeline.h), each within 30 s. */
@@ -10,6 +10,9 @@
 #undef FUZZ_ENTRY
 #define FUZZ_ENTRY fuzz_layout
 #include "fuzz/fuzz_layout.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_import
+#include "fuzz/fuzz_import.c"
 #undef FUZZ_ENTRY
 
 #include <dirent.h>
@@ -77,5 +80,7 @@ int main(void)
     int nl = replay("tests/fuzz/corpus/layout", fuzz_layout) + replay("layouts", fuzz_layout);
     CHECK(ne >= 3, "edition corpus has %d inputs", ne);
     CHECK(nl >= 3, "layout corpus has %d inputs", nl);
+    int ni = replay("tests/fuzz/corpus/import", fuzz_import);
+    CHECK(ni >= 2, "import corpus has %d inputs", ni);
     return TEST_END();
 }
