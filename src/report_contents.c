@@ -49,6 +49,14 @@ static void leader(pt_rep *R, pt_page *p, double x0, double x1, double baseline)
         pt_page_rect(p, x, baseline + 0.5, d, d, &L->text, NULL, 0);
 }
 
+/* The height of an entry's first part: its title, or its number when that
+ * wraps to more lines in its narrow column (large sizes). */
+static double entry_top_height(const toc_blocks *b)
+{
+    double th = pt_block_height(&b->title), nh = b->num ? pt_block_height(&b->number) : 0;
+    return th > nh ? th : nh;
+}
+
 /* The contents' entries set and placed: the blocks of each entry and where
  * it goes (column: 2 per page, left then right; the top of the entry). */
 typedef struct toc_plan {
@@ -86,7 +94,7 @@ static bool toc_place(pt_rep *R, const pt_toc_entry *es, int n, toc_plan *t)
     bool ok = true;
     for (int i = 0; i < n && ok; i++) {
         ok = toc_entry_blocks(R, &es[i], colw, &t->bl[i]);
-        heights[i] = pt_block_height(&t->bl[i].title)
+        heights[i] = entry_top_height(&t->bl[i])
                    + (es[i].label ? pt_block_height(&t->bl[i].label) : 0);
         total += heights[i];
         if (ok && heights[i] > avail)
@@ -195,7 +203,7 @@ bool pt_contents(pt_rep *R, const pt_toc_entry *es, int n)
             pt_block_draw(R->doc, p, &nb, 0, nb.lines.lines.n, nx, y - th + lh, L->text);
         }
         pt_block_free(&nb);
-        y -= th;
+        y -= entry_top_height(&bl[i]);
         if (e->label) {
             const pt_block *lb = &bl[i].label;
             y -= pt_block_draw(R->doc, p, lb, 0, lb->lines.lines.n,

@@ -68,12 +68,18 @@ edge() {   # NAME SED-EXPRESSION
   sed "$2" "$LAYOUT" >"$TMP/edge.xml"
   stress "layout: $1" "$TMP/cards60.xml" "$TMP/edge.xml" "$TMP/cards60.txt"
 }
-edge "tiny text area" 's/top="48" bottom="56" left="42" right="42"/top="340" bottom="340" left="180" right="180"/'
+edge "small text area (242 pt high)" 's/top="48" bottom="56"/top="300" bottom="300"/'
+check_eq "small text area: typeset (continued)" "$rc" 0
+edge "text area too narrow for the columns" 's/left="42" right="42"/left="180" right="180"/'
+check_eq "text area too narrow: refused" "$rc" 2
 edge "huge padding" 's/<cell pad-x="4.5" pad-y="3.5"/<cell pad-x="37" pad-y="100"/'
 edge "zero pitch" 's/dot-pitch="3.6"/dot-pitch="0"/'
 check_eq "zero pitch: refused" "$rc" 2
-edge "huge sizes" 's/size="\([0-9.]*\)"/size="200"/g'
-edge "large sizes" 's/ size="\([0-9.]*\)"/ size="30"/g; s/min-size="[0-9.]*"/min-size="30"/g'
-edge "tiny sizes" 's/ size="\([0-9.]*\)"/ size="1"/g; s/min-size="[0-9.]*"/min-size="1"/g'
+edge "huge sizes (200 pt)" 's/\(<style [^>]*\) size="[0-9.]*"/\1 size="200"/'
+check_eq "huge sizes: refused" "$rc" 2
+edge "large sizes (30 pt)" 's/\(<style [^>]*\) size="[0-9.]*"/\1 size="30"/; s/min-size="[0-9.]*"/min-size="30"/g'
+check_eq "large sizes: typeset" "$rc" 0
+edge "tiny sizes (1 pt)" 's/\(<style [^>]*\) size="[0-9.]*"/\1 size="1"/; s/min-size="[0-9.]*"/min-size="1"/g'
+check_eq "tiny sizes: typeset" "$rc" 0
 
 finish
