@@ -247,13 +247,13 @@ char *pt_read_file_max(pt_ctx *ctx, const char *path, size_t max, size_t *len)
      * below like every other file that is not a regular one. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        pt_fail(ctx, "%s: cannot open: %s", path, strerror(errno));
+        pt_fail(ctx, _("%s: cannot open: %s"), path, strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        pt_fail(ctx, "%s: not a regular file (plantype reads only regular files)", path);
+        pt_fail(ctx, _("%s: not a regular file (plantype reads only regular files)"), path);
         return NULL;
     }
     /* Read at most max + 1 bytes: the cap holds while reading, whatever the
@@ -276,12 +276,12 @@ char *pt_read_file_max(pt_ctx *ctx, const char *path, size_t max, size_t *len)
     close(fd);
     if (bad) {
         pt_buf_free(&b);
-        pt_fail(ctx, "%s: read error: %s", path, strerror(err));
+        pt_fail(ctx, _("%s: read error: %s"), path, strerror(err));
         return NULL;
     }
     if (b.n > max) {
         pt_buf_free(&b);
-        pt_invalid(ctx, "%s: larger than %zu bytes, the limit for this file (see README: Limits)",
+        pt_invalid(ctx, _("%s: larger than %zu bytes, the limit for this file (see README: Limits)"),
                    path, max);
         return NULL;
     }
@@ -386,7 +386,7 @@ void pt_phase(const char *name, double *since)
     if (getenv("PLANTYPE_TIMES")) {
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
-        fprintf(stderr, "plantype: time %s: %.1f ms (page faults so far: %ld)\n", name,
+        fprintf(stderr, _("plantype: time %s: %.1f ms (page faults so far: %ld)\n"), name,
                 (now - *since) * 1000.0, ru.ru_minflt);
     }
     *since = now;

@@ -52,20 +52,20 @@ pt_breaker *pt_breaker_new(pt_ctx *ctx, pt_strictness s)
     UErrorCode st = U_ZERO_ERROR;
     UBreakIterator *line = ubrk_open(UBRK_LINE, loc, NULL, 0, &st);
     if (U_FAILURE(st)) {
-        pt_fail(ctx, "ICU line-break iterator for %s: %s", loc, u_errorName(st));
+        pt_fail(ctx, _("ICU line-break iterator for %s: %s"), loc, u_errorName(st));
         return NULL;
     }
     UBreakIterator *chars = ubrk_open(UBRK_CHARACTER, "ja", NULL, 0, &st);
     if (U_FAILURE(st)) {
         ubrk_close(line);
-        pt_fail(ctx, "ICU character iterator: %s", u_errorName(st));
+        pt_fail(ctx, _("ICU character iterator: %s"), u_errorName(st));
         return NULL;
     }
     UBreakIterator *words = ubrk_open(UBRK_WORD, "ja", NULL, 0, &st);
     if (U_FAILURE(st)) {
         ubrk_close(line);
         ubrk_close(chars);
-        pt_fail(ctx, "ICU word iterator: %s", u_errorName(st));
+        pt_fail(ctx, _("ICU word iterator: %s"), u_errorName(st));
         return NULL;
     }
     pt_breaker *b = pt_xrealloc(NULL, sizeof *b);

@@ -318,21 +318,21 @@ static int check_era(pt_check *c)
         pt_buf known = {0};
         for (int i = 0; i < t->n; i++)
             pt_buf_printf(&known, "%s%s", i ? ", " : "", t->v[i].name);
-        at_line(c, line, NULL, "era", "unknown era \"%s\" (known: %s)", r->era,
+        at_line(c, line, NULL, "era", _("unknown era \"%s\" (known: %s)"), r->era,
                 known.s ? known.s : "none");
         pt_buf_free(&known);
         return -1;
     }
     if (strcmp(r->era_abbr, pt_era_abbr(t, e)))
-        at_line(c, line, NULL, "era", "era-abbr=\"%s\" but the abbreviation of %s is %s",
+        at_line(c, line, NULL, "era", _("era-abbr=\"%s\" but the abbreviation of %s is %s"),
                 r->era_abbr, r->era, pt_era_abbr(t, e));
     int last = pt_era_last_year(t, e);
     if (last && r->year > last)
-        at_line(c, line, NULL, "era", "%s has no year %d (it ended in its year %d)", r->era,
+        at_line(c, line, NULL, "era", _("%s has no year %d (it ended in its year %d)"), r->era,
                 r->year, last);
     int fy = pt_era_gregorian(t, e, r->year);
     if (r->fiscal_year != fy)
-        at_line(c, line, NULL, "era", "fiscal-year=\"%d\" but %s%d年度 is fiscal year %d",
+        at_line(c, line, NULL, "era", _("fiscal-year=\"%d\" but %s%d年度 is fiscal year %d"),
                 r->fiscal_year, r->era, r->year, fy);
     return e;
 }
@@ -350,8 +350,8 @@ static void check_title_year(pt_check *c, int era, const pt_text_ref *texts, int
             if (!pt_era_year_parse(c->eras, t->text + i, &y))
                 continue;
             if (y.era != era || y.year != r->year)
-                pt_check_at(c, t, i, "title-year", "the title names %.*s, but the edition is "
-                            "%s%d年度", (int)y.len, t->text + i, r->era, r->year);
+                pt_check_at(c, t, i, "title-year", _("the title names %.*s, but the edition is "
+                            "%s%d年度"), (int)y.len, t->text + i, r->era, r->year);
             i += y.len - 1;
         }
     }
@@ -396,14 +396,14 @@ static void check_periods(pt_check *c, int era, const pt_card *card, const pt_va
             continue;
         pt_era_year y;
         if (!value_months(c->eras, vals[k], dfirst[k], dfirst[k] + 11, &first[k], &last[k], &y)) {
-            at_value(c, card, names[k], vals[k], "period", "period=\"%s\" is not an era-year "
-                     "like %s", vals[k]->period, era_word(c, era, r->year));
+            at_value(c, card, names[k], vals[k], "period", _("period=\"%s\" is not an era-year "
+                     "like %s"), vals[k]->period, era_word(c, era, r->year));
             vals[k] = NULL;
             continue;
         }
         if (vals[k]->period && y.era != era) {
-            at_value(c, card, names[k], vals[k], "period", "the %s's period %s is in the %s "
-                     "era, but the edition's years are %s (%s)", names[k], vals[k]->period,
+            at_value(c, card, names[k], vals[k], "period", _("the %s's period %s is in the %s "
+                     "era, but the edition's years are %s (%s)"), names[k], vals[k]->period,
                      pt_era_name(c->eras, y.era), pt_era_name(c->eras, era),
                      pt_era_abbr(c->eras, era));
             vals[k] = NULL;
@@ -411,20 +411,20 @@ static void check_periods(pt_check *c, int era, const pt_card *card, const pt_va
     }
     const pt_value *b = vals[0], *t = vals[1], *a = vals[2], *n = vals[3];
     if (b && t && last[0] >= first[1])
-        at_value(c, card, "baseline", b, "period", "the baseline's period %s is not before the "
-                 "target's (%s)", b->period ? b->period : "none",
+        at_value(c, card, "baseline", b, "period", _("the baseline's period %s is not before the "
+                 "target's (%s)"), b->period ? b->period : "none",
                  t->period ? t->period : era_word(c, era, r->year));
     if (t && (first[1] > fy0 || first[1] < fy0 - 12))
-        at_value(c, card, "target", t, "period", "the target's period %s is neither the "
-                 "edition's year %s nor the year before", t->period,
+        at_value(c, card, "target", t, "period", _("the target's period %s is neither the "
+                 "edition's year %s nor the year before"), t->period,
                  era_word(c, era, r->year));
     if (t && a && (first[1] != first[2] || last[1] != last[2]))
-        at_value(c, card, "actual", a, "period", "the actual's period %s is not the target's "
-                 "(%s)", a->period ? a->period : era_word(c, era, r->year),
+        at_value(c, card, "actual", a, "period", _("the actual's period %s is not the target's "
+                 "(%s)"), a->period ? a->period : era_word(c, era, r->year),
                  t->period ? t->period : era_word(c, era, r->year));
     if (a && n && first[3] <= last[2])
-        at_value(c, card, "next", n, "period", "next year's target %s is not after the "
-                 "actual's period (%s)", n->period ? n->period : "(none)",
+        at_value(c, card, "next", n, "period", _("next year's target %s is not after the "
+                 "actual's period (%s)"), n->period ? n->period : "(none)",
                  a->period ? a->period : era_word(c, era, r->year));
 }
 
@@ -439,8 +439,8 @@ static void check_units(pt_check *c, const pt_card *card, const pt_value *vals[4
         if (ref < 0)
             ref = k;
         else if (strcmp(vals[k]->unit, vals[ref]->unit))
-            at_value(c, card, names[k], vals[k], "unit-mismatch", "the %s is in %s but the %s "
-                     "is in %s", names[k], vals[k]->unit, names[ref], vals[ref]->unit);
+            at_value(c, card, names[k], vals[k], "unit-mismatch", _("the %s is in %s but the %s "
+                     "is in %s"), names[k], vals[k]->unit, names[ref], vals[ref]->unit);
     }
 }
 
@@ -457,8 +457,8 @@ static void check_status(pt_check *c, const pt_card *card, int line, const char 
         return;   /* the unit-mismatch rule says what is wrong */
     if (!comparable) {
         if (st != PT_STATUS_NONE)
-            at_line(c, line, card, "status-mark", "%s is marked %s but has no target and actual "
-                    "to compare; the mark is - then", what, mark);
+            at_line(c, line, card, "status-mark", _("%s is marked %s but has no target and actual "
+                    "to compare; the mark is - then"), what, mark);
         return;
     }
     bool met = lower ? a->num <= t->num : a->num >= t->num;
@@ -466,9 +466,9 @@ static void check_status(pt_check *c, const pt_card *card, int line, const char 
     if (st == want)
         return;
     pt_finding *f = at_line(c, line, card, "status-mark",
-                            "%s is marked %s but the actual %s %s the target %s%s: the mark is %s",
-                            what, mark, a->text, met ? "meets" : "misses", t->text,
-                            lower ? " (lower is better)" : "", pt_status_mark(want));
+                            _("%s is marked %s but the actual %s %s the target %s%s: the mark is %s"),
+                            what, mark, a->text, met ? _("meets") : _("misses"), t->text,
+                            lower ? _(" (lower is better)") : "", pt_status_mark(want));
     f->cell = "status";
 }
 
@@ -476,13 +476,13 @@ static void check_card(pt_check *c, int era, const pt_card *card)
 {
     const pt_initiative *ini = card->initiative;
     if (card->incomplete) {
-        at_line(c, card->line, card, "incomplete-card", "card %s is incomplete: the source lacks "
-                "its content%s", card->no,
-                c->final ? " (an official print needs every card)" : "");
+        at_line(c, card->line, card, "incomplete-card", _("card %s is incomplete: the source lacks "
+                "its content%s"), card->no,
+                c->final ? _(" (an official print needs every card)") : "");
         return;
     }
     char what[64];
-    snprintf(what, sizeof what, "card %s", card->no);
+    snprintf(what, sizeof what, _("card %s"), card->no);
     check_status(c, card, card->line, what, card->status, card->lower_is_better, &card->target,
                  &card->actual);
     const pt_value *vals[4] = { &card->baseline, &card->target, &card->actual, &card->next };
@@ -491,18 +491,18 @@ static void check_card(pt_check *c, int era, const pt_card *card)
         check_periods(c, era, card, vals);
     /* contents labels */
     if (ini->ncards > 1 && !card->label) {
-        at_line(c, card->line, card, "contents-label", "card %s has no <label>: the contents "
-                "name each card of an initiative with several cards", card->no);
+        at_line(c, card->line, card, "contents-label", _("card %s has no <label>: the contents "
+                "name each card of an initiative with several cards"), card->no);
     } else if (ini->ncards == 1 && card->label) {
-        at_line(c, card->line, card, "contents-label", "card %s has a <label> but is the only "
-                "card of initiative %d: the contents list it by the initiative's title",
+        at_line(c, card->line, card, "contents-label", _("card %s has a <label> but is the only "
+                "card of initiative %d: the contents list it by the initiative's title"),
                 card->no, ini->no);
     } else if (card->label && card->minor >= 1 && card->minor <= 20) {
         char circled[5] = {0};
         pt_utf8_encode(0x2460 + (uint32_t)card->minor - 1, circled);
         if (strncmp(card->label, circled, strlen(circled)))
-            at_line(c, card->line, card, "contents-label", "card %s's label \"%s\" does not "
-                    "begin with %s", card->no, card->label, circled);
+            at_line(c, card->line, card, "contents-label", _("card %s's label \"%s\" does not "
+                    "begin with %s"), card->no, card->label, circled);
     }
 }
 
@@ -516,8 +516,8 @@ static void check_to_fill(pt_check *c)
         for (int k = 0; t[i].card && k < c->r->ncards && !card; k++)
             if (!strcmp(c->r->cards[k]->no, t[i].card))
                 card = c->r->cards[k];
-        pt_finding *f = at_line(c, t[i].line, card, "to-fill", "%s %s: %s is to be filled",
-                                card ? "card" : "goal", card ? card->no : t[i].goal, t[i].cell);
+        pt_finding *f = at_line(c, t[i].line, card, "to-fill", _("%s %s: %s is to be filled"),
+                                card ? _("card") : _("goal"), card ? card->no : t[i].goal, t[i].cell);
         f->cell = t[i].cell;
     }
 }
@@ -533,7 +533,7 @@ void pt_check_data(pt_check *c)
         for (int g = 0; g < r->projects[p].ngoals; g++) {
             const pt_goal *goal = &r->projects[p].goals[g];
             char what[128];
-            snprintf(what, sizeof what, "project %d's goal %s", r->projects[p].no, goal->no);
+            snprintf(what, sizeof what, _("project %d's goal %s"), r->projects[p].no, goal->no);
             check_status(c, NULL, goal->line, what, goal->status, false, &goal->target,
                          &goal->actual);
             const pt_value *vals[4] = { &goal->baseline, &goal->target, &goal->actual, NULL };
@@ -545,14 +545,14 @@ void pt_check_data(pt_check *c)
         const pt_initiative *ini = r->initiatives[i];
         int want = i ? r->initiatives[i - 1]->no + 1 : 1;
         const pt_card *first = ini->ncards ? &ini->cards[0] : NULL;
-        const char *after = i ? pt_sprintf(c->arena, "comes after %d", want - 1)
-                              : "is the first";
+        const char *after = i ? pt_sprintf(c->arena, _("comes after %d"), want - 1)
+                              : _("is the first");
         if (ini->no == want + 1)
-            at_line(c, ini->line, first, "numbering", "initiative %d is missing (initiative %d "
-                    "%s)", want, ini->no, after);
+            at_line(c, ini->line, first, "numbering", _("initiative %d is missing (initiative %d "
+                    "%s)"), want, ini->no, after);
         else if (ini->no > want)
-            at_line(c, ini->line, first, "numbering", "initiatives %d to %d are missing "
-                    "(initiative %d %s)", want, ini->no - 1, ini->no, after);
+            at_line(c, ini->line, first, "numbering", _("initiatives %d to %d are missing "
+                    "(initiative %d %s)"), want, ini->no - 1, ini->no, after);
     }
     for (int i = 0; i < r->ncards; i++)
         check_card(c, era, r->cards[i]);

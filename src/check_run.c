@@ -64,8 +64,8 @@ static void check_coverage(pt_check *c, const pt_layout *L)
             for (int m = k; m < n; m++)
                 for (const char *p = texts[m].text + (m == k ? i : 0); (p = strstr(p, ch)); p++)
                     more++;
-            pt_check_at(c, &texts[k], at, "font-coverage", "character U+%04X (%s) is not in %s "
-                        "(%s)%s", (unsigned)cp, ch, pt_font_display_name(fonts[face]),
+            pt_check_at(c, &texts[k], at, "font-coverage", _("character U+%04X (%s) is not in %s "
+                        "(%s)%s"), (unsigned)cp, ch, pt_font_display_name(fonts[face]),
                         pt_font_path(fonts[face]),
                         more ? pt_sprintf(c->arena, "; %d more time%s after this", more,
                                           more == 1 ? "" : "s") : "");
@@ -123,7 +123,7 @@ static bool check_layout(pt_ctx *ctx, pt_check *c, const char *layout_path)
     size_t loglen = 0;
     FILE *mem = open_memstream(&log, &loglen);
     if (!mem)
-        return pt_fail(ctx, "cannot capture the layout's warnings");
+        return pt_fail(ctx, _("cannot capture the layout's warnings"));
     FILE *saved = ctx->warn;
     ctx->warn = mem;
     pt_arena *arena = pt_arena_new();

@@ -174,7 +174,7 @@ static void notation_variants(pt_check *c, const pt_text_ref *texts, int n)
                 int line, col;
                 const pt_text_ref *t = &texts[terms.v[i].text];
                 pt_src_find(c->src, t->line, t->text, terms.v[i].off, &line, &col);
-                pt_buf_printf(&all, "%s「%s」 %d× (first at line %d)", i == g ? "" : ", ",
+                pt_buf_printf(&all, _("%s「%s」 %d× (first at line %d)"), i == g ? "" : ", ",
                               terms.v[i].spelling, (int)(j - i), line);
                 i = j;
             }
@@ -184,7 +184,7 @@ static void notation_variants(pt_check *c, const pt_text_ref *texts, int n)
                     j++;
                 for (size_t m = i; m < j; m++)
                     pt_check_at(c, &texts[terms.v[m].text], terms.v[m].off, "notation-variant",
-                                "「%s」 is written in %d ways: %s", terms.v[m].spelling,
+                                _("「%s」 is written in %d ways: %s"), terms.v[m].spelling,
                                 spellings, all.s);
                 i = j;
             }
@@ -234,8 +234,8 @@ static void repeated_particles(pt_check *c, const pt_text_ref *texts, int n)
                         && is_particle(s + a, wl) && !memcmp(s + pstart, s + a, wl);
             if (twice || pair) {
                 int32_t at = twice ? a : pstart;
-                pt_check_at(c, &texts[k], (size_t)at, "repeated-particle", "the particle "
-                            "「%.*s」 is written twice: 「%.*s」", (int)(twice ? wl / 2 : wl),
+                pt_check_at(c, &texts[k], (size_t)at, "repeated-particle", _("the particle "
+                            "「%.*s」 is written twice: 「%.*s」"), (int)(twice ? wl / 2 : wl),
                             s + a, (int)(b - at), s + at);
                 pstart = -1;
                 continue;
@@ -283,17 +283,17 @@ static void brackets(pt_check *c, const pt_text_ref *texts, int n)
                 } else {
                     reported = true;
                     if (depth)
-                        pt_check_at(c, &texts[k], i, "brackets", "「%s」 closes 「%s」 (opened "
-                                    "before it)", pairs[cl][1], pairs[kind[depth - 1]][0]);
+                        pt_check_at(c, &texts[k], i, "brackets", _("「%s」 closes 「%s」 (opened "
+                                    "before it)"), pairs[cl][1], pairs[kind[depth - 1]][0]);
                     else
-                        pt_check_at(c, &texts[k], i, "brackets", "「%s」 has no 「%s」 before "
-                                    "it", pairs[cl][1], pairs[cl][0]);
+                        pt_check_at(c, &texts[k], i, "brackets", _("「%s」 has no 「%s」 before "
+                                    "it"), pairs[cl][1], pairs[cl][0]);
                 }
             }
         }
         if (!reported && depth)
-            pt_check_at(c, &texts[k], open[depth - 1], "brackets", "「%s」 is not closed "
-                        "(no 「%s」 after it)", pairs[kind[depth - 1]][0],
+            pt_check_at(c, &texts[k], open[depth - 1], "brackets", _("「%s」 is not closed "
+                        "(no 「%s」 after it)"), pairs[kind[depth - 1]][0],
                         pairs[kind[depth - 1]][1]);
     }
 }
@@ -310,8 +310,8 @@ static void placeholders(pt_check *c, const pt_text_ref *texts, int n)
                 size_t wl = strlen(words[w]);
                 if (strncmp(s + i, words[w], wl))
                     continue;
-                pt_check_at(c, &texts[k], i, "placeholder", "placeholder 「%s」: the text is "
-                            "still to be written", words[w]);
+                pt_check_at(c, &texts[k], i, "placeholder", _("placeholder 「%s」: the text is "
+                            "still to be written"), words[w]);
                 /* one finding for a run like ○○○ or XXXX */
                 while (!strncmp(s + i + wl, words[w], wl) || !strncmp(s + i + wl, words[w],
                                                                         wl / 2))
@@ -348,15 +348,15 @@ static void era_years(pt_check *c, const pt_text_ref *texts, int n)
             int last = pt_era_last_year(c->eras, y.era);
             const char *word = pt_strndup(c->arena, s + i, y.len);
             if (y.year < 1 || (last && y.year > last))
-                pt_check_at(c, &texts[k], i, "era-year", "「%s」: %s has no year %d", word,
+                pt_check_at(c, &texts[k], i, "era-year", _("「%s」: %s has no year %d"), word,
                             pt_era_name(c->eras, y.era), y.year);
             else if (y.era != era)
-                pt_check_at(c, &texts[k], i, "era-year", "「%s」 is in the %s era (%d), but "
-                            "the edition's years are %s", word, pt_era_name(c->eras, y.era),
+                pt_check_at(c, &texts[k], i, "era-year", _("「%s」 is in the %s era (%d), but "
+                            "the edition's years are %s"), word, pt_era_name(c->eras, y.era),
                             pt_era_gregorian(c->eras, y.era, y.year), r->era);
             else if (y.year > r->year + 1)
-                pt_check_at(c, &texts[k], i, "era-year", "「%s」 is after the edition's next "
-                            "year (%s%d年度)", word, r->era, r->year + 1);
+                pt_check_at(c, &texts[k], i, "era-year", _("「%s」 is after the edition's next "
+                            "year (%s%d年度)"), word, r->era, r->year + 1);
             i += y.len - 1;
         }
     }
@@ -428,8 +428,8 @@ static void card_style(pt_check *c, const pt_text_ref *texts, int from, int to)
             size_t tail = x->len > 18 ? x->len - 18 : 0;   /* the last few characters */
             while (tail && ((unsigned char)s[x->off + tail] & 0xC0) == 0x80)
                 tail--;
-            pt_check_at(c, &texts[x->text], x->off + tail, "mixed-style", "card %s mixes です・ます (%d sentences) with である/だ "
-                        "(%d): 「…%.*s。」 ends in the %s style", texts[x->text].card->no,
+            pt_check_at(c, &texts[x->text], x->off + tail, "mixed-style", _("card %s mixes です・ます (%d sentences) with である/だ "
+                        "(%d): 「…%.*s。」 ends in the %s style"), texts[x->text].card->no,
                         count[STYLE_POLITE], count[STYLE_PLAIN], (int)(x->len - tail),
                         s + x->off + tail, minority == STYLE_PLAIN ? "である/だ" : "です・ます");
         }
@@ -476,17 +476,17 @@ static void char_forms(pt_check *c, const pt_text_ref *texts, int n)
                 size_t j = i;
                 while (j < len && is_hw_kana(cp_at(s, j)))
                     pt_utf8_decode(s, len, &j);
-                pt_check_at(c, &texts[k], at, "halfwidth-kana", "half-width katakana 「%.*s」: "
-                            "write it full-width", (int)(j - at), s + at);
+                pt_check_at(c, &texts[k], at, "halfwidth-kana", _("half-width katakana 「%.*s」: "
+                            "write it full-width"), (int)(j - at), s + at);
                 i = j;
             } else if (texts[k].value && (is_fw_digit(cp) || is_fw_latin(cp)) && half > full) {
                 size_t j = i;
                 while (j < len && (is_fw_digit(cp_at(s, j)) || is_fw_latin(cp_at(s, j))
                                    || !strncmp(s + j, "．", 3) || !strncmp(s + j, "，", 3)))
                     pt_utf8_decode(s, len, &j);
-                pt_check_at(c, &texts[k], at, "fullwidth-value", "full-width %s 「%.*s」 in a "
-                            "value: the edition's other values write them half-width",
-                            is_fw_digit(cp) ? "digits" : "letters", (int)(j - at), s + at);
+                pt_check_at(c, &texts[k], at, "fullwidth-value", _("full-width %s 「%.*s」 in a "
+                            "value: the edition's other values write them half-width"),
+                            is_fw_digit(cp) ? _("digits") : _("letters"), (int)(j - at), s + at);
                 i = j;
             }
         }
@@ -512,9 +512,9 @@ static void char_forms(pt_check *c, const pt_text_ref *texts, int n)
         size_t end = (size_t)blen;   /* the base and what follows it: three characters */
         for (int m = 0; m < 3 && end < len; m++)
             pt_utf8_decode(s, len, &end);
-        pt_check_at(c, &texts[k], (size_t)blen, "nfd", "decomposed characters 「%.*s」 (not in "
+        pt_check_at(c, &texts[k], (size_t)blen, "nfd", _("decomposed characters 「%.*s」 (not in "
                     "Unicode's composed form NFC): they look right but search and copy "
-                    "differently; write the composed character", (int)(end - (size_t)blen),
+                    "differently; write the composed character"), (int)(end - (size_t)blen),
                     s + blen);
     }
 }

@@ -21,11 +21,11 @@ int pt_cmd_export(pt_ctx *ctx, const pt_cmd *cmd)
     else if (!strcmp(format, "json"))
         f = PT_EXPORT_JSON;
     else {
-        pt_invalid(ctx, "--export: the format is csv or json, not '%s'", format);
+        pt_invalid(ctx, _("--export: the format is csv or json, not '%s'"), format);
         return PT_EXIT_INVALID;
     }
     if (cmd->bom && f != PT_EXPORT_CSV) {
-        pt_invalid(ctx, "--bom is for --export csv (JSON has no byte-order mark)");
+        pt_invalid(ctx, _("--bom is for --export csv (JSON has no byte-order mark)"));
         return PT_EXIT_INVALID;
     }
     pt_arena *arena = pt_arena_new();
@@ -38,7 +38,7 @@ int pt_cmd_export(pt_ctx *ctx, const pt_cmd *cmd)
         if (!strcmp(path, "-")) {
             ok = fwrite(out.s, 1, out.n, stdout) == out.n && fflush(stdout) == 0;
             if (!ok)
-                pt_fail(ctx, "standard output: cannot write");
+                pt_fail(ctx, _("standard output: cannot write"));
         } else {
             ok = pt_write_atomic(ctx, path, out.s, out.n);
         }

@@ -29,8 +29,8 @@ static void put_quoted(FILE *to, const char *s)
 int pt_cmd_import(pt_ctx *ctx, const pt_cmd *cmd)
 {
     if (!cmd->output) {
-        pt_invalid(ctx, "--import: name the edition to write with -o NEW.xml (it may be the "
-                        "edition itself)");
+        pt_invalid(ctx, _("--import: name the edition to write with -o NEW.xml (it may be the "
+                        "edition itself)"));
         return PT_EXIT_INVALID;
     }
     pt_arena *arena = pt_arena_new();
@@ -47,9 +47,9 @@ int pt_cmd_import(pt_ctx *ctx, const pt_cmd *cmd)
             fputc('\n', to);
         }
         if (!cmd->quiet)
-            fprintf(stderr, "plantype: wrote %s: %d %s changed\n",
-                    strcmp(cmd->output, "-") ? cmd->output : "standard output", n,
-                    n == 1 ? "cell" : "cells");
+            fprintf(stderr, ngettext("plantype: wrote %s: %d cell changed\n",
+                                     "plantype: wrote %s: %d cells changed\n", (unsigned long)n),
+                    strcmp(cmd->output, "-") ? cmd->output : _("standard output"), n);
     }
     pt_arena_free(arena);
     return ok ? PT_EXIT_OK : ctx->status ? ctx->status : PT_EXIT_IO;

@@ -24,13 +24,13 @@ int pt_cmd_newyear(pt_ctx *ctx, const pt_cmd *cmd)
 {
     const char *in = cmd->operands[0];
     if (!cmd->output) {
-        pt_invalid(ctx, "--new-year: name the new edition with -o NEW.xml (or -o - for "
-                        "standard output)");
+        pt_invalid(ctx, _("--new-year: name the new edition with -o NEW.xml (or -o - for "
+                        "standard output)"));
         return PT_EXIT_INVALID;
     }
     if (same_file(in, cmd->output)) {
-        pt_invalid(ctx, "--new-year: -o %s would replace the edition it is made from; name a "
-                        "new file", cmd->output);
+        pt_invalid(ctx, _("--new-year: -o %s would replace the edition it is made from; name a "
+                        "new file"), cmd->output);
         return PT_EXIT_INVALID;
     }
     int ntodo = 0;
@@ -43,8 +43,8 @@ int pt_cmd_newyear(pt_ctx *ctx, const pt_cmd *cmd)
         quiet.warn = NULL;
         const pt_report *r = pt_report_load(&quiet, a, cmd->output);
         if (r)
-            fprintf(stderr, "plantype: wrote %s: %s%d年度 (fiscal year %d), %d cells to fill "
-                    "(plantype --check %s lists them)\n", cmd->output, r->era, r->year,
+            fprintf(stderr, _("plantype: wrote %s: %s%d年度 (fiscal year %d), %d cells to fill "
+                              "(plantype --check %s lists them)\n"), cmd->output, r->era, r->year,
                     r->fiscal_year, ntodo, cmd->output);
         pt_arena_free(a);
     }

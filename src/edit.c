@@ -43,7 +43,7 @@ bool pt_edition_open(pt_ctx *ctx, pt_arena *arena, const char *path, pt_edition 
         return false;
     xmlBuffer *buf = serialise(e->doc);
     if (!buf)
-        return pt_fail(ctx, "%s: cannot serialise the edition", path);
+        return pt_fail(ctx, _("%s: cannot serialise the edition"), path);
     const char *b = (const char *)xmlBufferContent(buf);
     size_t n = (size_t)xmlBufferLength(buf), i = 0;
     while (i < n && i < e->len && b[i] == e->data[i])
@@ -197,7 +197,7 @@ bool pt_edition_save(pt_ctx *ctx, const pt_edition *e, const char *out_name, con
 {
     xmlBuffer *buf = serialise(e->doc);
     if (!buf)
-        return pt_fail(ctx, "%s: cannot serialise the edited edition", out_name);
+        return pt_fail(ctx, _("%s: cannot serialise the edited edition"), out_name);
     const char *bytes = (const char *)xmlBufferContent(buf);
     size_t n = (size_t)xmlBufferLength(buf);
     /* The result must load with every check before it replaces anything. */
@@ -205,13 +205,13 @@ bool pt_edition_save(pt_ctx *ctx, const pt_edition *e, const char *out_name, con
     bool ok = pt_report_parse(ctx, check, out_name, bytes, n) != NULL;
     pt_arena_free(check);
     if (ok && e->reformat_line)
-        pt_warn(ctx, "%s:%d: from here on libxml2 writes the edition's unchanged parts in its "
+        pt_warn(ctx, _("%s:%d: from here on libxml2 writes the edition's unchanged parts in its "
                 "own form (quotes, character references, line ends): compare the cells, not "
-                "the files", e->path, e->reformat_line);
+                "the files"), e->path, e->reformat_line);
     if (ok && !strcmp(out_path, "-")) {
         ok = fwrite(bytes, 1, n, stdout) == n && fflush(stdout) == 0;
         if (!ok)
-            pt_fail(ctx, "standard output: cannot write");
+            pt_fail(ctx, _("standard output: cannot write"));
     } else if (ok) {
         ok = pt_write_atomic(ctx, out_path, bytes, n);
     }

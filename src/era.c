@@ -29,10 +29,10 @@ bool pt_eras_load(pt_ctx *ctx, pt_arena *arena, pt_eras *out)
         e->abbr = pt_xml_attr(arena, c, "abbr");
         e->first_fiscal_year = atoi(pt_xml_attr(arena, c, "first-fiscal-year"));
         if (!*e->name || !*e->abbr)
-            ok = pt_xml_bad(ctx, path, c, "name and abbr must not be empty");
+            ok = pt_xml_bad(ctx, path, c, _("name and abbr must not be empty"));
         for (int j = 0; ok && j < k - 1; j++)
             if (v[j].first_fiscal_year == e->first_fiscal_year || !strcmp(v[j].name, e->name))
-                ok = pt_xml_bad(ctx, path, c, "era %s repeats the name or first year of %s",
+                ok = pt_xml_bad(ctx, path, c, _("era %s repeats the name or first year of %s"),
                                 e->name, v[j].name);
     }
     xmlFreeDoc(doc);

@@ -70,8 +70,12 @@ void pt_findings_print(const pt_findings *f, FILE *out)
         fprintf(out, " %s: %s [%s]\n", x->level == PT_ERROR ? "error" : "warning", x->msg,
                 x->rule);
     }
-    fprintf(out, "%d error%s, %d warning%s\n", f->nerrors, f->nerrors == 1 ? "" : "s",
-            f->nwarnings, f->nwarnings == 1 ? "" : "s");
+    /* "1 error, 2 warnings" in the user's language */
+    char errors[64];
+    snprintf(errors, sizeof errors, ngettext("%d error", "%d errors", (unsigned long)f->nerrors),
+             f->nerrors);
+    fprintf(out, ngettext("%s, %d warning\n", "%s, %d warnings\n", (unsigned long)f->nwarnings),
+            errors, f->nwarnings);
 }
 
 /* ---- the source locator ---- */

@@ -55,11 +55,11 @@ pt_font *pt_font_load(pt_ctx *ctx, const char *path)
      * device would block or never end). */
     struct stat st;
     if (stat(path, &st) != 0) {
-        pt_fail(ctx, "%s: cannot open font: %s", path, strerror(errno));
+        pt_fail(ctx, _("%s: cannot open font: %s"), path, strerror(errno));
         return NULL;
     }
     if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > PT_MAX_FILE) {
-        pt_fail(ctx, "%s: cannot open font: not a regular file of at most %zu bytes", path,
+        pt_fail(ctx, _("%s: cannot open font: not a regular file of at most %zu bytes"), path,
                 PT_MAX_FILE);
         return NULL;
     }
@@ -67,23 +67,23 @@ pt_font *pt_font_load(pt_ctx *ctx, const char *path)
     pt_font *f = pt_xcalloc(1, sizeof *f);
     f->path = xstrdup(path);
     if (FT_Init_FreeType(&f->ft)) {
-        pt_fail(ctx, "%s: cannot initialise FreeType", path);
+        pt_fail(ctx, _("%s: cannot initialise FreeType"), path);
         goto fail;
     }
     FT_Error e = FT_New_Face(f->ft, path, 0, &f->face);
     if (e) {
-        pt_fail(ctx, "%s: not a usable font file (FreeType error 0x%02X)", path, (unsigned)e);
+        pt_fail(ctx, _("%s: not a usable font file (FreeType error 0x%02X)"), path, (unsigned)e);
         goto fail;
     }
     if (!FT_IS_SFNT(f->face) || !FT_IS_SCALABLE(f->face) || f->face->units_per_EM == 0) {
-        pt_fail(ctx, "%s: not a TrueType/OpenType font", path);
+        pt_fail(ctx, _("%s: not a TrueType/OpenType font"), path);
         goto fail;
     }
     f->upem = f->face->units_per_EM;
     /* upem/64 pixels per em: FreeType scale 1.0, see the opening comment. */
     e = FT_Set_Char_Size(f->face, f->upem, f->upem, 72, 72);
     if (e) {
-        pt_fail(ctx, "%s: cannot set the size (FreeType error 0x%02X)", path, (unsigned)e);
+        pt_fail(ctx, _("%s: cannot set the size (FreeType error 0x%02X)"), path, (unsigned)e);
         goto fail;
     }
     bool unit_scale = f->face->size->metrics.x_scale == 0x10000 &&
@@ -96,13 +96,13 @@ pt_font *pt_font_load(pt_ctx *ctx, const char *path)
 
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
-        pt_fail(ctx, "%s: cannot read the font file", path);
+        pt_fail(ctx, _("%s: cannot read the font file"), path);
         goto fail;
     }
     f->hb_face = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     if (hb_face_get_glyph_count(f->hb_face) == 0) {
-        pt_fail(ctx, "%s: HarfBuzz finds no glyphs in the font", path);
+        pt_fail(ctx, _("%s: HarfBuzz finds no glyphs in the font"), path);
         goto fail;
     }
 

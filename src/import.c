@@ -95,13 +95,13 @@ static bool read_csv(pt_ctx *ctx, const char *path, csv_state *st)
     struct csv_parser cp;
     if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         free(data);
-        return pt_fail(ctx, "%s: cannot start the CSV parser", path);
+        return pt_fail(ctx, _("%s: cannot start the CSV parser"), path);
     }
     bool ok = csv_parse(&cp, p, len, on_field, on_record, st) == len
               && csv_fini(&cp, on_field, on_record, st) == 0;
     if (!ok)
-        pt_invalid(ctx, "%s: row %zu: not valid CSV (%s): a quote inside a cell must be doubled "
-                   "and the cell quoted", path, st->recs.n + 1, csv_strerror(csv_error(&cp)));
+        pt_invalid(ctx, _("%s: row %zu: not valid CSV (%s): a quote inside a cell must be doubled "
+                   "and the cell quoted"), path, st->recs.n + 1, csv_strerror(csv_error(&cp)));
     csv_free(&cp);
     free(data);
     return ok;
@@ -256,7 +256,7 @@ static bool refuse(importer *I, const record *rec, const char *fmt, const char *
 {
     char msg[1024];
     snprintf(msg, sizeof msg, fmt, a1, a2, a3);
-    return pt_invalid(I->ctx, "%s: row %d: %s", I->csv, rec->row, msg);
+    return pt_invalid(I->ctx, _("%s: row %d: %s"), I->csv, rec->row, msg);
 }
 
 /* The table row a record stands for, or -1. */
@@ -312,7 +312,7 @@ static bool import_value(importer *I, const record *rec, const pt_row *w, int co
         return true;
     if (!*nw[0]) {
         if (*nw[1] || *nw[2] || *nw[3])
-            return refuse(I, rec, "%s: %s has a number, unit or period but no text", where, key,
+            return refuse(I, rec, _("%s: %s has a number, unit or period but no text"), where, key,
                           NULL);
         change(I, where, key, old[0], "");
         pt_edit_todo(el);
@@ -334,7 +334,7 @@ static bool import_value(importer *I, const record *rec, const pt_row *w, int co
     if (why)
         return refuse(I, rec, "%s: %s: %s", where, key, why);
     if (strchr(nw[0], '\n') || strchr(nw[0], '\t'))
-        return refuse(I, rec, "%s: %s: a value is one line of text", where, key, NULL);
+        return refuse(I, rec, _("%s: %s: a value is one line of text"), where, key, NULL);
     const char *after[4] = { nw[0], num ? num : "", num && unit ? unit : "", period ? period : "" };
     for (int k = 0; k < 4; k++)
         if (strcmp(old[k], after[k]))
@@ -350,8 +350,8 @@ static bool import_status(importer *I, const record *rec, const pt_row *w, xmlNo
     if (!strcmp(nw, old))
         return true;
     if (strcmp(nw, "○") && strcmp(nw, "×") && strcmp(nw, "-") && *nw)
-        return refuse(I, rec, "%s: status must be ○, × or - (or empty while to be filled), "
-                      "found \"%s\"", where, nw, NULL);
+        return refuse(I, rec, _("%s: status must be ○, × or - (or empty while to be filled), "
+                      "found \"%s\""), where, nw, NULL);
     change(I, where, "status", old, nw);
     xmlSetProp(el, (const xmlChar *)"status", (const xmlChar *)(*nw ? nw : "todo"));
     return true;
@@ -375,26 +375,26 @@ static void import_rich(importer *I, const record *rec, const pt_row *w, int col
 static bool import_record(importer *I, const record *rec)
 {
     if (rec->n != PT_NCOLS)
-        return refuse(I, rec, "has %s cells; the table has %s columns", pt_sprintf(I->a, "%d", rec->n),
+        return refuse(I, rec, _("has %s cells; the table has %s columns"), pt_sprintf(I->a, "%d", rec->n),
                       pt_sprintf(I->a, "%d", PT_NCOLS), NULL);
     int i = find_row(I, rec);
     if (i < 0) {
         const char *card = clean(I->a, rec->f[PT_COL_CARD]);
-        return *card ? refuse(I, rec, "card \"%s\" is not in the edition %s", card, I->e->path, NULL)
-                     : refuse(I, rec, "no card number, and project \"%s\" goal \"%s\" is not a goal "
-                              "of the edition", clean(I->a, rec->f[PT_COL_PROJECT]),
+        return *card ? refuse(I, rec, _("card \"%s\" is not in the edition %s"), card, I->e->path, NULL)
+                     : refuse(I, rec, _("no card number, and project \"%s\" goal \"%s\" is not a goal "
+                              "of the edition"), clean(I->a, rec->f[PT_COL_PROJECT]),
                               clean(I->a, rec->f[PT_COL_GOAL]), NULL);
     }
     const pt_row *w = &I->rows[i];
     const char *where = row_name(I, w);
     if (I->seen[i])
-        return refuse(I, rec, "%s appears twice in the table", where, NULL, NULL);
+        return refuse(I, rec, _("%s appears twice in the table"), where, NULL, NULL);
     I->seen[i] = true;
     for (int k = 0; k < PT_NIDENT; k++) {
         const char *nw = clean(I->a, rec->f[k]);
         if (strcmp(nw, clean(I->a, w->cells[k])))
-            return refuse(I, rec, "%s: the column %s says \"%s\"; these columns say which row "
-                          "it is and are not imported: change them in the edition", where,
+            return refuse(I, rec, _("%s: the column %s says \"%s\"; these columns say which row "
+                          "it is and are not imported: change them in the edition"), where,
                           pt_col_key(k), nw);
     }
     bool card = w->card != NULL;
@@ -431,12 +431,12 @@ static bool check_header(importer *I, const record *rec)
         const char *want = pt_col_header(I->e->r, I->a, k);
         const char *got = k < rec->n ? clean(I->a, rec->f[k]) : "";
         if (strcmp(got, want))
-            return refuse(I, rec, "column %s is \"%s\", but the table of this edition has \"%s\" "
-                          "there: export the table from this edition and keep its columns",
+            return refuse(I, rec, _("column %s is \"%s\", but the table of this edition has \"%s\" "
+                          "there: export the table from this edition and keep its columns"),
                           pt_sprintf(I->a, "%d", k + 1), got, want);
     }
     if (rec->n > PT_NCOLS)
-        return refuse(I, rec, "has %s columns; the table has %s", pt_sprintf(I->a, "%d", rec->n),
+        return refuse(I, rec, _("has %s columns; the table has %s"), pt_sprintf(I->a, "%d", rec->n),
                       pt_sprintf(I->a, "%d", PT_NCOLS), NULL);
     return true;
 }
@@ -458,7 +458,7 @@ bool pt_import(pt_ctx *ctx, pt_arena *arena, const char *csv_path, const char *i
     importer I = { .ctx = ctx, .a = arena, .csv = csv_path, .e = &e };
     bool ok = read_csv(ctx, csv_path, &st) && pt_edition_open(ctx, arena, in, &e);
     if (ok && st.recs.n == 0)
-        ok = pt_invalid(ctx, "%s: the table is empty", csv_path);
+        ok = pt_invalid(ctx, _("%s: the table is empty"), csv_path);
     if (ok) {
         I.nrows = pt_table_rows(e.r, arena, &I.rows);
         I.seen = pt_alloc(arena, sizeof *I.seen * (size_t)(I.nrows + 1));

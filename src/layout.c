@@ -31,7 +31,7 @@ static bool num(reader *R, const xmlNode *n, const char *attr, double lo, double
     char *end = NULL;
     *out = s ? strtod(s, &end) : 0;
     if (!s || end == s || *end || !isfinite(*out) || *out < lo || *out > hi)
-        return pt_xml_bad(R->ctx, R->name, n, "%s must be a number from %g to %g, found \"%s\"",
+        return pt_xml_bad(R->ctx, R->name, n, _("%s must be a number from %g to %g, found \"%s\""),
                           attr, lo, hi, s ? s : "");
     return true;
 }
@@ -56,7 +56,7 @@ static bool columns(reader *R, const xmlNode *n, const char *attr, double *out, 
         char *end;
         out[i] = strtod(s, &end);
         if (end == s || !isfinite(out[i]) || out[i] <= 0 || out[i] > PT_MAX_PAGE)
-            return pt_xml_bad(R->ctx, R->name, n, "%s must be %d positive widths, found \"%s\"",
+            return pt_xml_bad(R->ctx, R->name, n, _("%s must be %d positive widths, found \"%s\""),
                               attr, count, pt_xml_attr(R->arena, n, attr));
         sum += out[i];
         s = end;
@@ -64,9 +64,9 @@ static bool columns(reader *R, const xmlNode *n, const char *attr, double *out, 
     while (*s == ' ')
         s++;
     if (*s)
-        return pt_xml_bad(R->ctx, R->name, n, "%s has more than %d widths", attr, count);
+        return pt_xml_bad(R->ctx, R->name, n, _("%s has more than %d widths"), attr, count);
     if (total > 0 && fabs(sum - total) > 0.01)
-        return pt_xml_bad(R->ctx, R->name, n, "%s add up to %.2f pt, the text width is %.2f pt",
+        return pt_xml_bad(R->ctx, R->name, n, _("%s add up to %.2f pt, the text width is %.2f pt"),
                           attr, sum, total);
     return true;
 }
@@ -100,12 +100,12 @@ static bool labels(reader *R, const xmlNode *n, const char *const *want, pt_labe
         for (const char *const *w = want; *w && !known; w++)
             known = !strcmp(*w, lb->key);
         if (!known)
-            return pt_xml_bad(R->ctx, R->name, c, "unknown label key \"%s\"", lb->key);
+            return pt_xml_bad(R->ctx, R->name, c, _("unknown label key \"%s\""), lb->key);
         if (!*lb->text)
-            return pt_xml_bad(R->ctx, R->name, c, "label \"%s\" is empty", lb->key);
+            return pt_xml_bad(R->ctx, R->name, c, _("label \"%s\" is empty"), lb->key);
         for (int j = 0; j < k; j++)
             if (!strcmp((*out)[j].key, lb->key))
-                return pt_xml_bad(R->ctx, R->name, c, "label \"%s\" is given twice", lb->key);
+                return pt_xml_bad(R->ctx, R->name, c, _("label \"%s\" is given twice"), lb->key);
         k++;
     }
     for (const char *const *w = want; *w; w++) {
@@ -113,7 +113,7 @@ static bool labels(reader *R, const xmlNode *n, const char *const *want, pt_labe
         for (int j = 0; j < k && !found; j++)
             found = !strcmp((*out)[j].key, *w);
         if (!found)
-            return pt_xml_bad(R->ctx, R->name, n, "label \"%s\" is missing", *w);
+            return pt_xml_bad(R->ctx, R->name, n, _("label \"%s\" is missing"), *w);
     }
     return true;
 }
@@ -154,11 +154,11 @@ static bool styles(reader *R, const xmlNode *root, pt_layout *l)
             return false;
         for (int j = 0; j < k - 1; j++)
             if (!strcmp(l->styles[j].name, s->name))
-                return pt_xml_bad(R->ctx, R->name, c, "style %s is defined twice", s->name);
+                return pt_xml_bad(R->ctx, R->name, c, _("style %s is defined twice"), s->name);
     }
     for (const char *const *w = STYLES; *w; w++)
         if (!find_style(l, *w))
-            return pt_xml_bad(R->ctx, R->name, root, "style \"%s\" is missing", *w);
+            return pt_xml_bad(R->ctx, R->name, root, _("style \"%s\" is missing"), *w);
     return true;
 }
 
@@ -169,8 +169,8 @@ static bool columns_hold(reader *R, const xmlNode *n, const char *what, const do
 {
     for (int i = 0; i < count; i++)
         if (cols[i] - 2 * pad < size)
-            return pt_xml_bad(R->ctx, R->name, n, "%s column %d is %.2f pt wide: less than one "
-                              "%.2f pt character after the padding of %.2f pt on each side",
+            return pt_xml_bad(R->ctx, R->name, n, _("%s column %d is %.2f pt wide: less than one "
+                              "%.2f pt character after the padding of %.2f pt on each side"),
                               what, i + 1, cols[i], size, pad);
     return true;
 }
@@ -198,8 +198,8 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
         || !num(R, n, "left", 0, l->page_w, &l->left) || !num(R, n, "right", 0, l->page_w, &l->right))
         return false;
     if (pt_layout_text_width(l) < PT_MIN_TEXT_AREA || l->page_h - l->top - l->bottom < PT_MIN_TEXT_AREA)
-        return pt_xml_bad(R->ctx, R->name, n, "the margins leave a text area of %.2f x %.2f pt; "
-                          "it must be at least %d pt each way", pt_layout_text_width(l),
+        return pt_xml_bad(R->ctx, R->name, n, _("the margins leave a text area of %.2f x %.2f pt; "
+                          "it must be at least %d pt each way"), pt_layout_text_width(l),
                           l->page_h - l->top - l->bottom, PT_MIN_TEXT_AREA);
     n = pt_xml_child(root, "fonts");
     if (!(l->regular = font(R, n, "regular")) || !(l->bold = font(R, n, "bold")))
@@ -224,7 +224,7 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
     n = pt_xml_child(root, "footer");
     l->footer_format = pt_xml_attr(R->arena, n, "format");
     if (!*l->footer_format)
-        return pt_xml_bad(R->ctx, R->name, n, "format is empty");
+        return pt_xml_bad(R->ctx, R->name, n, _("format is empty"));
     double fs = find_style(l, "footer")->size;
     if (!num(R, n, "y", 0, l->page_h - fs, &l->footer_y))
         return false;
@@ -243,9 +243,9 @@ static bool read_layout(reader *R, const xmlNode *root, pt_layout *l)
         return false;
     double tocw = (tw - l->toc_gap) / 2 - l->toc_number_w - l->toc_entry_number_w - 0.5 * ts;
     if (tocw < ts || tocw - l->toc_label_indent * ts < ts)
-        return pt_xml_bad(R->ctx, R->name, n, "a contents column leaves %.2f pt for a title "
+        return pt_xml_bad(R->ctx, R->name, n, _("a contents column leaves %.2f pt for a title "
                           "(after the number and the label indent): less than one %.2f pt "
-                          "character", tocw - l->toc_label_indent * ts, ts);
+                          "character"), tocw - l->toc_label_indent * ts, ts);
     static const char *const cell_styles[] = { "body", "cell", "label", "value", "status", NULL };
     double cs = largest(l, cell_styles);
     n = pt_xml_child(root, "card");
@@ -315,7 +315,7 @@ const pt_style *pt_layout_style(pt_ctx *ctx, const pt_layout *l, const char *nam
     const pt_style *s = find_style(l, name);
     if (s)
         return s;
-    pt_invalid(ctx, "%s: the layout has no style \"%s\"", l->file, name);
+    pt_invalid(ctx, _("%s: the layout has no style \"%s\""), l->file, name);
     return NULL;
 }
 
@@ -327,7 +327,7 @@ const char *pt_label_text(pt_ctx *ctx, pt_arena *a, const pt_layout *l, const pt
         if (!strcmp(labels[i].key, key))
             tmpl = labels[i].text;
     if (!tmpl) {
-        pt_invalid(ctx, "%s: the layout has no label \"%s\"", l->file, key);
+        pt_invalid(ctx, _("%s: the layout has no label \"%s\""), l->file, key);
         return NULL;
     }
     return pt_expand(a, tmpl, vars);

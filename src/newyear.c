@@ -40,7 +40,7 @@ bool pt_new_year(pt_ctx *ctx, const char *in, const char *out, int *ntodo)
     const pt_report *r = e.r;
     const pt_era *era = ok ? pt_era_of(&eras, r->fiscal_year + 1) : NULL;
     if (ok && !era)
-        ok = pt_invalid(ctx, "%s: fiscal year %d is before every era in input/eras.xml", in,
+        ok = pt_invalid(ctx, _("%s: fiscal year %d is before every era in input/eras.xml"), in,
                         r->fiscal_year + 1);
     if (ok) {
         xmlNode *root = xmlDocGetRootElement(e.doc);

@@ -221,8 +221,8 @@ static bool hpdf_check(pdf_out *p, pt_ctx *ctx, bool ok, const char *what)
     p->err = p->detail = 0;
     HPDF_ResetError(p->pdf);
     if (!e)
-        return pt_fail(ctx, "PDF writer (libharu): %s failed", what);
-    return pt_fail(ctx, "PDF writer (libharu): %s failed: %s (0x%04X, detail %u)", what,
+        return pt_fail(ctx, _("PDF writer (libharu): %s failed"), what);
+    return pt_fail(ctx, _("PDF writer (libharu): %s failed: %s (0x%04X, detail %u)"), what,
                    hpdf_error_text(e), (unsigned)e, (unsigned)d);
 }
 
@@ -421,9 +421,9 @@ static uint32_t twin_cid(pdf_out *p, pdf_font *pf, uint32_t gid, uint32_t extra)
 static bool need_page(pdf_out *p, pt_ctx *ctx, const char *what)
 {
     if (p->built)
-        return pt_fail(ctx, "internal error: %s after the PDF was saved", what);
+        return pt_fail(ctx, _("internal error: %s after the PDF was saved"), what);
     if (!p->in_page)
-        return pt_fail(ctx, "internal error: %s outside a page", what);
+        return pt_fail(ctx, _("internal error: %s outside a page"), what);
     return true;
 }
 
@@ -431,12 +431,12 @@ static bool pdf_begin_page(pt_out *o, pt_ctx *ctx, float width, float height)
 {
     pdf_out *p = pdf_of(o);
     if (p->built)
-        return pt_fail(ctx, "internal error: new page after the PDF was saved");
+        return pt_fail(ctx, _("internal error: new page after the PDF was saved"));
     if (p->in_page)
-        return pt_fail(ctx, "internal error: new page before the last one ended");
+        return pt_fail(ctx, _("internal error: new page before the last one ended"));
     float wh[2] = {width, height};
     if (!finite_all(wh, 2))
-        return pt_fail(ctx, "internal error: page size is not a number");
+        return pt_fail(ctx, _("internal error: page size is not a number"));
     HPDF_Page page = HPDF_AddPage(p->pdf);
     if (!hpdf_check(p, ctx, page != NULL, "adding a page"))
         return false;
@@ -490,7 +490,7 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
         return false;
     float v[3] = {size, x, y};
     if (!finite_all(v, 3) || size <= 0)
-        return pt_fail(ctx, "internal error: glyph run with size %g at %g %g", size, x, y);
+        return pt_fail(ctx, _("internal error: glyph run with size %g at %g %g"), size, x, y);
     if (n == 0)
         return true;
     size_t fi = font_index(p, font);
@@ -498,11 +498,11 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
     run_glyph *rg = pt_alloc(p->arena, n * sizeof *rg);
     for (size_t i = 0; i < n; i++) {
         if (g[i].gid >= pf->nglyphs || g[i].gid > 0xFFFF)
-            return pt_fail(ctx, "internal error: glyph %u is not in %s", (unsigned)g[i].gid,
+            return pt_fail(ctx, _("internal error: glyph %u is not in %s"), (unsigned)g[i].gid,
                            pt_font_display_name(font));
         if (!isfinite(g[i].x) || !isfinite(g[i].y) || g[i].text_end < g[i].text_start ||
             (g[i].text_end > g[i].text_start && !text))
-            return pt_fail(ctx, "internal error: bad glyph %zu in a run", i);
+            return pt_fail(ctx, _("internal error: bad glyph %zu in a run"), i);
         uint32_t len = g[i].text_end - g[i].text_start;
         rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y,
                             .space = len == 1 && text[g[i].text_start] == ' ',
@@ -534,7 +534,7 @@ static bool pdf_rect(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h,
         return false;
     float v[5] = {x, y, w, h, line_width};
     if (!finite_all(v, 5))
-        return pt_fail(ctx, "internal error: rectangle coordinates are not numbers");
+        return pt_fail(ctx, _("internal error: rectangle coordinates are not numbers"));
     if (!fill && !stroke)
         return true;
     pt_buf b = {0};
@@ -564,7 +564,7 @@ static bool pdf_line(pt_out *o, pt_ctx *ctx, float x1, float y1, float x2, float
         return false;
     float v[5] = {x1, y1, x2, y2, line_width};
     if (!finite_all(v, 5))
-        return pt_fail(ctx, "internal error: line coordinates are not numbers");
+        return pt_fail(ctx, _("internal error: line coordinates are not numbers"));
     pt_buf b = {0};
     pt_buf_puts(&b, "q\n");
     put_rgb(&b, color, "RG");
@@ -585,7 +585,7 @@ static bool pdf_link(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h,
         return false;
     float v[4] = {x, y, w, h};
     if (!finite_all(v, 4) || target < 0)
-        return pt_fail(ctx, "internal error: link to page %d at %g %g", target, x, y);
+        return pt_fail(ctx, _("internal error: link to page %d at %g %g"), target, x, y);
     link_rec l = {(int)p->pages.n - 1, x, y, w, h, target, p->elem};
     PT_PUSH(p->links, l);
     return true;
@@ -595,9 +595,9 @@ static bool pdf_outline(pt_out *o, pt_ctx *ctx, int level, const char *title, in
 {
     pdf_out *p = pdf_of(o);
     if (p->built)
-        return pt_fail(ctx, "internal error: outline after the PDF was saved");
+        return pt_fail(ctx, _("internal error: outline after the PDF was saved"));
     if (level < 0 || page < 0 || !title)
-        return pt_fail(ctx, "internal error: outline level %d to page %d", level, page);
+        return pt_fail(ctx, _("internal error: outline level %d to page %d"), level, page);
     outline_rec r = {level, pt_strdup(p->arena, title), page};
     PT_PUSH(p->outlines, r);
     return true;
@@ -616,7 +616,7 @@ static bool pdf_structure(pt_out *o, pt_ctx *ctx, const pt_struct_elem *e, size_
 {
     pdf_out *p = pdf_of(o);
     if (p->built || p->pages.n || p->st)
-        return pt_fail(ctx, "internal error: the structure tree comes once, before the pages");
+        return pt_fail(ctx, _("internal error: the structure tree comes once, before the pages"));
     p->st = pt_pdfs_new(ctx, e, n);
     return p->st != NULL;
 }
@@ -625,7 +625,7 @@ static bool pdf_mark(pt_out *o, pt_ctx *ctx, int elem, pt_artifact art)
 {
     pdf_out *p = pdf_of(o);
     if (!p->st)
-        return pt_fail(ctx, "internal error: marked content without a structure tree");
+        return pt_fail(ctx, _("internal error: marked content without a structure tree"));
     p->elem = elem;
     p->art = elem ? PT_ART_NONE : art ? art : PT_ART_LAYOUT;
     return true;
@@ -951,7 +951,7 @@ static hb_blob_t *subset_font(pt_ctx *ctx, const pdf_font *pf)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) {
-        pt_fail(ctx, "out of memory while subsetting %s", pt_font_display_name(pf->font));
+        pt_fail(ctx, _("out of memory while subsetting %s"), pt_font_display_name(pf->font));
         return NULL;
     }
     hb_set_t *glyphs = hb_subset_input_glyph_set(in);
@@ -973,14 +973,14 @@ static hb_blob_t *subset_font(pt_ctx *ctx, const pdf_font *pf)
     hb_face_t *sub = hb_subset_or_fail(pt_font_face(pf->font), in);
     hb_subset_input_destroy(in);
     if (!sub) {
-        pt_fail(ctx, "%s: HarfBuzz could not subset the font", pt_font_path(pf->font));
+        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(pf->font));
         return NULL;
     }
     hb_blob_t *blob = hb_face_reference_blob(sub);
     hb_face_destroy(sub);
     if (hb_blob_get_length(blob) == 0) {
         hb_blob_destroy(blob);
-        pt_fail(ctx, "%s: HarfBuzz could not subset the font", pt_font_path(pf->font));
+        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(pf->font));
         return NULL;
     }
     if (pf->twins.n == 0)
@@ -1312,7 +1312,7 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         pdf_page *pg = &p->pages.v[pi];
         if (HPDF_Page_GetGMode(pg->page) != HPDF_GMODE_PAGE_DESCRIPTION) {
             pt_buf_free(&b);
-            return pt_fail(ctx, "internal error: page %zu is not in page-description mode", pi + 1);
+            return pt_fail(ctx, _("internal error: page %zu is not in page-description mode"), pi + 1);
         }
         b.n = 0;
         for (size_t k = 0; k < pg->items.n; k++) {
@@ -1352,7 +1352,7 @@ static bool write_links(pdf_out *p, pt_ctx *ctx)
     for (size_t i = 0; i < p->links.n; i++) {
         const link_rec *l = &p->links.v[i];
         if ((size_t)l->target >= p->pages.n)
-            return pt_fail(ctx, "internal error: link on page %d to page %d of %zu",
+            return pt_fail(ctx, _("internal error: link on page %d to page %d of %zu"),
                            l->page + 1, l->target + 1, p->pages.n);
         HPDF_Destination d = page_top(p, l->target);
         HPDF_Rect r = {l->x, l->y, l->x + l->w, l->y + l->h};
@@ -1375,7 +1375,7 @@ static bool write_outlines(pdf_out *p, pt_ctx *ctx)
     for (size_t i = 0; i < p->outlines.n; i++) {
         const outline_rec *r = &p->outlines.v[i];
         if ((size_t)r->page >= p->pages.n)
-            return pt_fail(ctx, "internal error: outline \"%s\" to page %d of %zu", r->title,
+            return pt_fail(ctx, _("internal error: outline \"%s\" to page %d of %zu"), r->title,
                            r->page + 1, p->pages.n);
         int level = r->level < depth ? r->level : depth;
         HPDF_Outline o = HPDF_CreateOutline(p->pdf, parent[level], "", NULL);
@@ -1417,7 +1417,7 @@ static bool write_info(pdf_out *p, pt_ctx *ctx)
     time_t t = (time_t)p->info.created;
     struct tm tm;
     if (!gmtime_r(&t, &tm))
-        return pt_fail(ctx, "internal error: creation time %lld out of range", p->info.created);
+        return pt_fail(ctx, _("internal error: creation time %lld out of range"), p->info.created);
     HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
                       tm.tm_sec > 59 ? 59 : tm.tm_sec, 'Z', 0, 0};
     bool ok = HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE, date) == HPDF_OK &&
@@ -1461,9 +1461,9 @@ static bool write_access(pdf_out *p, pt_ctx *ctx)
 static bool build(pdf_out *p, pt_ctx *ctx)
 {
     if (p->in_page)
-        return pt_fail(ctx, "internal error: saving the PDF inside a page");
+        return pt_fail(ctx, _("internal error: saving the PDF inside a page"));
     if (p->pages.n == 0)
-        return pt_fail(ctx, "internal error: a PDF needs at least one page");
+        return pt_fail(ctx, _("internal error: a PDF needs at least one page"));
     double t = pt_now();
     if (!write_pages(p, ctx))
         return false;
@@ -1497,7 +1497,7 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         HPDF_ResetError(p->pdf);
     }
     if (p->bytes.n != size)
-        return pt_fail(ctx, "PDF writer (libharu): got %zu of %u bytes", p->bytes.n,
+        return pt_fail(ctx, _("PDF writer (libharu): got %zu of %u bytes"), p->bytes.n,
                        (unsigned)size);
     return hpdf_check(p, ctx, true, "reading the PDF back");
 }
@@ -1515,7 +1515,7 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
     if (!p->pdf) {
         pt_arena_free(p->arena);
         free(p);
-        pt_fail(ctx, "PDF writer (libharu): out of memory");
+        pt_fail(ctx, _("PDF writer (libharu): out of memory"));
         return NULL;
     }
     /* Marked content with /ActualText is PDF 1.5; libharu would say 1.3. */
@@ -1523,7 +1523,7 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
         p->pdf->pdf_version = HPDF_VER_15;
     if (HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL) != HPDF_OK) {
         pt_pdf_free(&p->base);
-        pt_fail(ctx, "PDF writer (libharu): cannot enable compression");
+        pt_fail(ctx, _("PDF writer (libharu): cannot enable compression"));
         return NULL;
     }
     if (info) {
@@ -1544,7 +1544,7 @@ bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path)
 {
     pdf_out *p = pdf_of(o);
     if (p->broken)
-        return pt_fail(ctx, "%s: not written: the PDF could not be built", path);
+        return pt_fail(ctx, _("%s: not written: the PDF could not be built"), path);
     if (!p->built) {
         p->built = true;
         if (!build(p, ctx)) {

@@ -31,19 +31,19 @@ bool pt_output_check(pt_ctx *ctx, const char *path, const char *const *inputs)
     if (stat(path, &out) != 0) {
         struct stat l;
         if (lstat(path, &l) == 0 && S_ISLNK(l.st_mode))
-            return pt_fail(ctx, "%s: a symbolic link to a missing file; plantype writes through "
-                           "a link only to an existing file", path);
+            return pt_fail(ctx, _("%s: a symbolic link to a missing file; plantype writes through "
+                           "a link only to an existing file"), path);
         return true;                     /* a new file */
     }
     for (const char *const *in = inputs; *in; in++) {
         struct stat st;
         if (stat(*in, &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
-            return pt_fail(ctx, "%s: is the input %s; refusing to write the PDF over it", path,
+            return pt_fail(ctx, _("%s: is the input %s; refusing to write the PDF over it"), path,
                            *in);
     }
     if (!S_ISREG(out.st_mode))
-        return pt_fail(ctx, "%s: exists and is not a regular file (a device, folder, FIFO or "
-                       "socket); refusing to replace it", path);
+        return pt_fail(ctx, _("%s: exists and is not a regular file (a device, folder, FIFO or "
+                       "socket); refusing to replace it"), path);
     return true;
 }
 
@@ -113,16 +113,16 @@ bool pt_write_atomic(pt_ctx *ctx, const char *path, const void *bytes, size_t n)
     if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
         target = realpath(path, NULL);
         if (!target)
-            return pt_fail(ctx, "%s: a symbolic link to a missing file; plantype writes through "
-                           "a link only to an existing file", path);
+            return pt_fail(ctx, _("%s: a symbolic link to a missing file; plantype writes through "
+                           "a link only to an existing file"), path);
     } else {
         target = pt_xrealloc(NULL, strlen(path) + 1);
         strcpy(target, path);
     }
     if (stat(target, &st) == 0 && !S_ISREG(st.st_mode)) {
         free(target);
-        return pt_fail(ctx, "%s: exists and is not a regular file (a device, folder, FIFO or "
-                       "socket); refusing to replace it", path);
+        return pt_fail(ctx, _("%s: exists and is not a regular file (a device, folder, FIFO or "
+                       "socket); refusing to replace it"), path);
     }
     size_t tl = strlen(target);
     char *dir = pt_xrealloc(NULL, tl + 2), *base = pt_xrealloc(NULL, tl + 2);

@@ -62,7 +62,7 @@ static const char *const ROLE_NAMES[PT_ROLE_COUNT] = {
 pt_pdfs *pt_pdfs_new(pt_ctx *ctx, const pt_struct_elem *e, size_t n)
 {
     if (n == 0 || e[0].role != PT_ROLE_DOCUMENT) {
-        pt_fail(ctx, "internal error: a structure tree must start with the Document");
+        pt_fail(ctx, _("internal error: a structure tree must start with the Document"));
         return NULL;
     }
     pt_pdfs *s = pt_xcalloc(1, sizeof *s);
@@ -73,7 +73,7 @@ pt_pdfs *pt_pdfs_new(pt_ctx *ctx, const pt_struct_elem *e, size_t n)
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
         if ((unsigned)e[i].role >= PT_ROLE_COUNT) {
-            ok = pt_fail(ctx, "internal error: structure element %zu has no role", i);
+            ok = pt_fail(ctx, _("internal error: structure element %zu has no role"), i);
             break;
         }
         s->el[i].e = e[i];
@@ -84,14 +84,14 @@ pt_pdfs *pt_pdfs_new(pt_ctx *ctx, const pt_struct_elem *e, size_t n)
         for (size_t k = 0; k < e[i].nkids && ok; k++) {
             int c = kids[k];
             if (c <= 0 || (size_t)c >= n || s->el[c].parent >= 0)
-                ok = pt_fail(ctx, "internal error: structure element %zu has a bad child %d", i, c);
+                ok = pt_fail(ctx, _("internal error: structure element %zu has a bad child %d"), i, c);
             else
                 s->el[c].parent = (int)i;
         }
     }
     for (size_t i = 1; i < n && ok; i++)
         if (s->el[i].parent < 0)
-            ok = pt_fail(ctx, "internal error: structure element %zu (%s) is not in the tree",
+            ok = pt_fail(ctx, _("internal error: structure element %zu (%s) is not in the tree"),
                          i, ROLE_NAMES[s->el[i].e.role]);
     if (!ok) {
         pt_pdfs_free(s);
@@ -128,7 +128,7 @@ const char *pt_pdfs_tag(const pt_pdfs *s, int elem)
 int pt_pdfs_mcid(pt_pdfs *s, pt_ctx *ctx, size_t page, int elem)
 {
     if (elem <= 0 || (size_t)elem >= s->n) {
-        pt_fail(ctx, "internal error: content of structure element %d of %zu", elem, s->n);
+        pt_fail(ctx, _("internal error: content of structure element %d of %zu"), elem, s->n);
         return -1;
     }
     while (s->owners.n <= page)
@@ -137,7 +137,7 @@ int pt_pdfs_mcid(pt_pdfs *s, pt_ctx *ctx, size_t page, int elem)
         s->owners.v[page] = pt_xcalloc(1, sizeof *s->owners.v[page]);
     int_vec *o = s->owners.v[page];
     if (o->n >= MAX_MCIDS) {
-        pt_fail(ctx, "page %zu has more than %d pieces of tagged content", page + 1, MAX_MCIDS);
+        pt_fail(ctx, _("page %zu has more than %d pieces of tagged content"), page + 1, MAX_MCIDS);
         return -1;
     }
     PT_PUSH(*o, elem);
@@ -244,10 +244,10 @@ bool pt_pdfs_write(pt_pdfs *s, pt_ctx *ctx, HPDF_Doc pdf, const HPDF_Page *pages
     HPDF_MMgr mm = pdf->mmgr;
     for (size_t i = 0; i < s->owners.n; i++)
         if (s->owners.v[i] && i >= npages)
-            return pt_fail(ctx, "internal error: tagged content on page %zu of %zu", i + 1, npages);
+            return pt_fail(ctx, _("internal error: tagged content on page %zu of %zu"), i + 1, npages);
     for (size_t a = 0; a < s->annots.n; a++)
         if (s->annots.v[a].elem <= 0 || (size_t)s->annots.v[a].elem >= s->n)
-            return pt_fail(ctx, "internal error: a link outside the structure tree");
+            return pt_fail(ctx, _("internal error: a link outside the structure tree"));
 
     HPDF_Dict root = HPDF_Dict_New(mm);
     bool ok = root && HPDF_Xref_Add(pdf->xref, root) == HPDF_OK
@@ -293,6 +293,6 @@ bool pt_pdfs_write(pt_pdfs *s, pt_ctx *ctx, HPDF_Doc pdf, const HPDF_Page *pages
     ok = mark && HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE) == HPDF_OK
          && HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark) == HPDF_OK;
     if (!ok)
-        return pt_fail(ctx, "PDF writer (libharu): writing the structure tree failed");
+        return pt_fail(ctx, _("PDF writer (libharu): writing the structure tree failed"));
     return true;
 }

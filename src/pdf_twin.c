@@ -104,11 +104,11 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, ui
     if (lhead < 54 || lmaxp < 6 || lhhea < 36 || nhm == 0 || nhm > old_n ||
         lhmtx < 4u * nhm + 2u * (old_n - nhm) || lloca < (old_n + 1u) * (long_loca ? 4u : 2u) ||
         old_n > first) {
-        pt_fail(ctx, "%s: the subset font program is not as expected", name);
+        pt_fail(ctx, _("%s: the subset font program is not as expected"), name);
         goto done;
     }
     if (total > MAX_GLYPHS) {
-        pt_fail(ctx, "%s: too many glyphs for one font (%zu)", name, total);
+        pt_fail(ctx, _("%s: too many glyphs for one font (%zu)"), name, total);
         goto done;
     }
 
@@ -118,7 +118,7 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, ui
         off[g] = long_loca ? get32(loca + 4 * g) : 2 * get16(loca + 2 * g);
     if (off[old_n] > lglyf) {
         free(off);
-        pt_fail(ctx, "%s: the subset font program is not as expected", name);
+        pt_fail(ctx, _("%s: the subset font program is not as expected"), name);
         goto done;
     }
     size_t glyf_old = (off[old_n] + 3) & ~(size_t)3;
@@ -193,7 +193,7 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, ui
         /* more tables than a subset has: one may be missing from the list */
         free(nhead); free(nhhea); free(nmaxp); free(nhmtx); free(nloca); free(nglyf);
         hb_face_destroy(builder);
-        pt_fail(ctx, "%s: the subset font program is not as expected", name);
+        pt_fail(ctx, _("%s: the subset font program is not as expected"), name);
         goto done;
     }
     for (unsigned i = 0; i < ntags; i++) {
@@ -232,7 +232,7 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, ui
     if (hb_blob_get_length(result) == 0) {
         hb_blob_destroy(result);
         result = NULL;
-        pt_fail(ctx, "%s: could not add the twin glyphs to the font program", name);
+        pt_fail(ctx, _("%s: could not add the twin glyphs to the font program"), name);
     }
 done:
     hb_blob_destroy(bhead);

@@ -336,7 +336,7 @@ static bool covered(pt_rep *R, const char *text, int line, const char *where)
             if (!pt_font_has_char(fonts[k], (uint32_t)cp)) {
                 char ch[5] = {0};
                 pt_utf8_encode((uint32_t)cp, ch);
-                return pt_invalid(R->ctx, "%s:%d: %s: character U+%04X (%s) is not in %s (%s)",
+                return pt_invalid(R->ctx, _("%s:%d: %s: character U+%04X (%s) is not in %s (%s)"),
                                   R->r->file, line, where, (unsigned)cp, ch,
                                   pt_font_display_name(fonts[k]), pt_font_path(fonts[k]));
             }
@@ -569,8 +569,8 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
     /* The last guard: nothing of any page may lie outside it. */
     long off = ok ? pt_doc_outside(doc) : -1;
     if (off >= 0)
-        ok = pt_invalid(ctx, "%s: page %ld: with the layout %s something would be drawn outside "
-                        "the page (a text too large for the layout); nothing is written",
+        ok = pt_invalid(ctx, _("%s: page %ld: with the layout %s something would be drawn outside "
+                        "the page (a text too large for the layout); nothing is written"),
                         r->file, off + 1, L->file);
     return ok;
 }

@@ -155,9 +155,9 @@ static const pt_fit_ops CARD_FIT = { card_set_size, card_set_leading, card_heigh
  * cannot be placed on any page. Returns 0 (no pages). */
 static int too_tall(pt_rep *R, const pt_card *c, const char *what, double h, double room)
 {
-    pt_invalid(R->ctx, "%s:%d: <card no=\"%s\">: card %s: %s is %.1f pt tall, more than the "
+    pt_invalid(R->ctx, _("%s:%d: <card no=\"%s\">: card %s: %s is %.1f pt tall, more than the "
                "%.1f pt a page has for it: the layout's sizes, padding or text area do not "
-               "allow this card", R->r->file, c->line, c->no, c->no, what, h, room);
+               "allow this card"), R->r->file, c->line, c->no, c->no, what, h, room);
     return 0;
 }
 
@@ -190,8 +190,8 @@ static int card_pages(pt_rep *R, const pt_card *c)
     double size = R->body->size, leading = R->body->leading;
     pt_row rows[NROWS];
     if (c->incomplete)
-        pt_warn(R->ctx, "%s:%d: card %s is incomplete: the source lacks its content; set with "
-                "its known fields and empty cells", R->r->file, c->line, c->no);
+        pt_warn(R->ctx, _("%s:%d: card %s is incomplete: the source lacks its content; set with "
+                "its known fields and empty cells"), R->r->file, c->line, c->no);
     if (!card_rows(R, c, rows, size, leading, false)) {
         pt_err_prefix(R->ctx, "%s:%d: <card no=\"%s\">: ", R->r->file, c->line, c->no);
         return pt_rows_free(rows, NROWS), 0;
@@ -208,10 +208,10 @@ static int card_pages(pt_rep *R, const pt_card *c)
             return pt_rows_free(rows, NROWS), 0;
         fits = fit > 0;
         if (fits && s < size)
-            pt_warn(R->ctx, "card %s: 取組概要・評価・相乗効果・方向性 set at %.2f pt (layout %.2f pt), "
-                    "line spacing %.2f (layout %.2f) to fit", c->no, s, size, l, leading);
+            pt_warn(R->ctx, _("card %s: 取組概要・評価・相乗効果・方向性 set at %.2f pt (layout %.2f pt), "
+                    "line spacing %.2f (layout %.2f) to fit"), c->no, s, size, l, leading);
         else if (fits)
-            pt_warn(R->ctx, "card %s: line spacing %.2f (layout %.2f) to fit", c->no, l, leading);
+            pt_warn(R->ctx, _("card %s: line spacing %.2f (layout %.2f) to fit"), c->no, l, leading);
     }
     const double *cols = L->card_cols;
     if (fits) {
@@ -308,8 +308,8 @@ static int card_pages(pt_rep *R, const pt_card *c)
         pt_rows_free(head, NROWS);
         return too_tall(R, c, stuck, stuck_h, stuck_room);
     }
-    pt_warn(R->ctx, "card %s: too long for one page even at %.2f pt with line spacing %.2f; "
-            "continued on %d pages", c->no, L->min_size, L->min_leading, pages);
+    pt_warn(R->ctx, _("card %s: too long for one page even at %.2f pt with line spacing %.2f; "
+            "continued on %d pages"), c->no, L->min_size, L->min_leading, pages);
     pt_rows_free(rows, NROWS);
     pt_rows_free(head, NROWS);
     return pages;

@@ -98,8 +98,8 @@ static bool toc_place(pt_rep *R, const pt_toc_entry *es, int n, toc_plan *t)
                    + (es[i].label ? pt_block_height(&t->bl[i].label) : 0);
         total += heights[i];
         if (ok && heights[i] > avail)
-            ok = pt_invalid(R->ctx, "contents entry \"%s\" is %.1f pt tall, more than the "
-                            "%.1f pt of a page", pt_utf8_prefix(R->arena, es[i].text, 20),
+            ok = pt_invalid(R->ctx, _("contents entry \"%s\" is %.1f pt tall, more than the "
+                            "%.1f pt of a page"), pt_utf8_prefix(R->arena, es[i].text, 20),
                             heights[i], avail);
     }
     int nproj = 0;

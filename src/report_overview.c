@@ -529,10 +529,10 @@ static bool figure(pt_rep *R, pt_page **p, const pt_project *pr, double ytop)
                      &l);
         ok = fit >= 0;
         if (fit > 0 && s < size)
-            pt_warn(R->ctx, "project %d: 【施策体系】 set at %.2f pt (layout %.2f pt), line spacing "
-                    "%.2f (layout %.2f) to fit", pr->no, s, size, l, leading);
+            pt_warn(R->ctx, _("project %d: 【施策体系】 set at %.2f pt (layout %.2f pt), line spacing "
+                    "%.2f (layout %.2f) to fit"), pr->no, s, size, l, leading);
         else if (fit > 0)
-            pt_warn(R->ctx, "project %d: 【施策体系】 line spacing %.2f (layout %.2f) to fit",
+            pt_warn(R->ctx, _("project %d: 【施策体系】 line spacing %.2f (layout %.2f) to fit"),
                     pr->no, l, leading);
     }
     if (ok)
@@ -551,8 +551,8 @@ static bool figure(pt_rep *R, pt_page **p, const pt_project *pr, double ytop)
             int b = a;
             if (fig_piece(&f, a, a) > y - R->ybottom) {
                 if (fresh) {
-                    ok = pt_invalid(R->ctx, "the 【施策体系】 row of initiative %d is %.1f pt tall, "
-                                    "more than a page has for it (%.1f pt)", f.inis[a]->no,
+                    ok = pt_invalid(R->ctx, _("the 【施策体系】 row of initiative %d is %.1f pt tall, "
+                                    "more than a page has for it (%.1f pt)"), f.inis[a]->no,
                                     fig_piece(&f, a, a), y - R->ybottom);
                     break;
                 }
@@ -573,8 +573,8 @@ static bool figure(pt_rep *R, pt_page **p, const pt_project *pr, double ytop)
             fresh = true;
         }
         if (ok)
-            pt_warn(R->ctx, "project %d: 【施策体系】 too tall for its page even at %.2f pt with line "
-                    "spacing %.2f; continued on %d pages", pr->no, L->fig_min_size,
+            pt_warn(R->ctx, _("project %d: 【施策体系】 too tall for its page even at %.2f pt with line "
+                    "spacing %.2f; continued on %d pages"), pr->no, L->fig_min_size,
                     L->fig_min_leading, pages);
     }
     fig_free(&f);
@@ -705,8 +705,8 @@ bool pt_overview(pt_rep *R, const pt_project *pr)
             page_top = y;
         }
         if (ok && y - th < R->ybottom)
-            ok = pt_invalid(R->ctx, "the table of goal %s is %.1f pt tall, more than a page has "
-                            "for it (%.1f pt)", gl->no, th, y - R->ybottom);
+            ok = pt_invalid(R->ctx, _("the table of goal %s is %.1f pt tall, more than a page has "
+                            "for it (%.1f pt)"), gl->no, th, y - R->ybottom);
         if (!table_end(R, p, w, 5, c3, &y, ok))
             return false;
         y -= R->summary->size * 1.5;

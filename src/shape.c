@@ -55,7 +55,7 @@ static bool missing_char(pt_ctx *ctx, pt_font *font, const char *text, size_t le
         bad = first >= 0 ? first : 0xFFFD;
     char utf8[5] = {0};
     pt_utf8_encode((uint32_t)bad, utf8);
-    return pt_invalid(ctx, "character U+%04X (%s) is not in %s (%s)", (unsigned)bad, utf8,
+    return pt_invalid(ctx, _("character U+%04X (%s) is not in %s (%s)"), (unsigned)bad, utf8,
                       pt_font_display_name(font), shown_path(ctx, font));
 }
 
@@ -64,7 +64,7 @@ bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,
               unsigned nfeatures, pt_glyphs *out)
 {
     if (start > end || end > len || len > (size_t)INT32_MAX)
-        return pt_fail(ctx, "internal error: shaping range %zu..%zu of a %zu-byte text",
+        return pt_fail(ctx, _("internal error: shaping range %zu..%zu of a %zu-byte text"),
                        start, end, len);
     if (start == end)
         return true;
@@ -77,7 +77,7 @@ bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,
     hb_shape(pt_font_hb(font), buf, features, nfeatures);
     if (!hb_buffer_allocation_successful(buf)) {
         hb_buffer_destroy(buf);
-        return pt_fail(ctx, "out of memory while shaping");
+        return pt_fail(ctx, _("out of memory while shaping"));
     }
 
     unsigned n = 0;

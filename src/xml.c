@@ -98,13 +98,13 @@ static bool check_bytes(pt_ctx *ctx, const char *name, const char *kind, const c
     for (size_t k = 0; k < 2; k++) {
         const char *p = find(data, len, forbidden[k]);
         if (p)
-            return pt_invalid(ctx, "%s:%d: %s is not allowed: %s %s has no DTD and no "
-                              "entities (external or internal)", name,
+            return pt_invalid(ctx, _("%s:%d: %s is not allowed: %s %s has no DTD and no "
+                              "entities (external or internal)"), name,
                               line_at(data, (size_t)(p - data)), forbidden[k],
                               strchr("aeiou", kind[0]) ? "an" : "a", kind);
     }
     if (len > INT_MAX)
-        return pt_invalid(ctx, "%s: larger than %d bytes", name, INT_MAX);
+        return pt_invalid(ctx, _("%s: larger than %d bytes"), name, INT_MAX);
     return true;
 }
 
@@ -144,9 +144,9 @@ static void on_xml_error(void *user, xmlErrorPtr e)
         msg[bad] = 0;
     const xmlNode *node = e->node;
     if (node && node->type == XML_ELEMENT_NODE)
-        pt_xml_bad(r->ctx, r->name, node, "%s: %s", r->what, msg);
+        pt_xml_bad(r->ctx, r->name, node, "%s: %s", _(r->what), msg);
     else
-        pt_invalid(r->ctx, "%s:%d: %s: %s", r->name, e->line, r->what, msg);
+        pt_invalid(r->ctx, "%s:%d: %s: %s", r->name, e->line, _(r->what), msg);
 }
 
 /* ---- gate 3: schema ---- */
@@ -161,14 +161,14 @@ static bool validate(pt_ctx *ctx, xml_errors *errs, xmlDoc *doc, const char *sch
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(schema, (int)slen);
     xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse(pc) : NULL;
     if (!rng) {
-        pt_fail(ctx, "%s: the schema does not compile", schema_path);
+        pt_fail(ctx, _("%s: the schema does not compile"), schema_path);
     } else {
         xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
-        errs->what = "does not fit the schema";
+        errs->what = N_("does not fit the schema");
         xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, errs);
         ok = xmlRelaxNGValidateDoc(vc, doc) == 0;
         if (!ok && !errs->seen)
-            pt_invalid(ctx, "%s: does not fit the schema", errs->name);
+            pt_invalid(ctx, _("%s: does not fit the schema"), errs->name);
         xmlRelaxNGFreeValidCtxt(vc);
         xmlRelaxNGFree(rng);
     }
@@ -185,10 +185,10 @@ xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *kind, const char
         return NULL;
     xmlParserCtxtPtr pc = xmlNewParserCtxt();
     if (!pc) {
-        pt_fail(ctx, "%s: cannot create an XML parser", name);
+        pt_fail(ctx, _("%s: cannot create an XML parser"), name);
         return NULL;
     }
-    xml_errors errs = { ctx, name, false, "not well-formed XML" };
+    xml_errors errs = { ctx, name, false, N_("not well-formed XML") };
     xmlStructuredErrorFunc saved = xmlStructuredError;
     void *saved_ctx = xmlStructuredErrorContext;
     xmlSetStructuredErrorFunc(&errs, on_xml_error);
@@ -196,7 +196,7 @@ xmlDoc *pt_xml_parse(pt_ctx *ctx, const char *name, const char *kind, const char
     xmlDoc *doc = xmlCtxtReadMemory(pc, data, (int)len, name, "UTF-8", opts);
     if (!doc && !errs.seen) {
         errs.seen = true;
-        pt_invalid(ctx, "%s: not well-formed XML", name);
+        pt_invalid(ctx, _("%s: not well-formed XML"), name);
     } else if (doc && errs.seen) {       /* recovered from an error: still refused */
         xmlFreeDoc(doc);
         doc = NULL;

@@ -51,10 +51,10 @@ static const char *text_of(loader *L, const xmlNode *n)
     const char *s = t ? (const char *)t : "";
     const char *res = NULL;
     if (!*s)
-        bad(L, n, "is empty");
+        bad(L, n, _("is empty"));
     else if (has_space_edge(s) || strpbrk(s, "\t\r\n"))
-        bad(L, n, "text must not begin or end with white space nor contain line breaks or tabs "
-                  "(a line break of the original is <br/> inside <p>)");
+        bad(L, n, _("text must not begin or end with white space nor contain line breaks or tabs "
+                  "(a line break of the original is <br/> inside <p>)"));
     else
         res = pt_strdup(L->arena, s);
     xmlFree(t);
@@ -65,7 +65,7 @@ static const char *child_text(loader *L, const xmlNode *parent, const char *name
 {
     const xmlNode *c = pt_xml_child(parent, name);
     if (!c) {
-        bad(L, parent, "<%s> is missing", name);
+        bad(L, parent, _("<%s> is missing"), name);
         return NULL;
     }
     return text_of(L, c);
@@ -86,7 +86,7 @@ static bool int_attr(loader *L, const xmlNode *n, const char *name, long lo, lon
     errno = 0;
     long v = s ? strtol(s, &end, 10) : 0;
     if (!s || *end || errno == ERANGE || v < lo || v > hi)
-        return bad(L, n, "%s must be a whole number from %ld to %ld, found \"%s\"", name, lo, hi,
+        return bad(L, n, _("%s must be a whole number from %ld to %ld, found \"%s\""), name, lo, hi,
                    s ? s : "");
     *out = (int)v;
     return true;
@@ -96,12 +96,12 @@ static bool parse_status(loader *L, const xmlNode *n, pt_status *out)
 {
     const char *s = attr(L, n, "status");
     if (!s)
-        return bad(L, n, "status is missing");
+        return bad(L, n, _("status is missing"));
     if (!strcmp(s, "○")) *out = PT_STATUS_ACHIEVED;
     else if (!strcmp(s, "×")) *out = PT_STATUS_NOT_ACHIEVED;
     else if (!strcmp(s, "-")) *out = PT_STATUS_NONE;
     else if (!strcmp(s, "todo")) *out = PT_STATUS_TODO;
-    else return bad(L, n, "status must be ○, × or -, found \"%s\"", s);
+    else return bad(L, n, _("status must be ○, × or -, found \"%s\""), s);
     return true;
 }
 
@@ -132,7 +132,7 @@ static bool parse_value(loader *L, const xmlNode *parent, const char *name, pt_v
 {
     const xmlNode *n = pt_xml_child(parent, name);
     if (!n)
-        return bad(L, parent, "<%s> is missing", name);
+        return bad(L, parent, _("<%s> is missing"), name);
     v->line = pt_xml_line(n);
     if (pt_xml_attr(L->arena, n, "todo")) {   /* the schema keeps the element empty */
         v->todo = true;
@@ -176,7 +176,7 @@ static bool parse_rich(loader *L, const xmlNode *parent, const char *name, pt_ri
 {
     const xmlNode *n = pt_xml_child(parent, name);
     if (!n)
-        return bad(L, parent, "<%s> is missing", name);
+        return bad(L, parent, _("<%s> is missing"), name);
     out->line = pt_xml_line(n);
     if (pt_xml_attr(L->arena, n, "todo")) {   /* the schema keeps the element empty */
         out->todo = true;
@@ -198,16 +198,16 @@ static bool parse_rich(loader *L, const xmlNode *parent, const char *name, pt_ri
         const char *s = b.s ? b.s : "";
         bool ok = true;
         if (!*s)
-            ok = bad(L, p, "paragraph in <%s> is empty", name);
+            ok = bad(L, p, _("paragraph in <%s> is empty"), name);
         else if (strpbrk(s, "\t\r") || s[0] == ' ' || s[strlen(s) - 1] == ' ' || s[0] == '\n'
                  || s[strlen(s) - 1] == '\n' || strstr(s, "\n ") || strstr(s, " \n"))
-            ok = bad(L, p, "paragraph in <%s> has white space at an edge or a line break in its "
-                           "text (write <br/> for a line break of the original)", name);
+            ok = bad(L, p, _("paragraph in <%s> has white space at an edge or a line break in its "
+                           "text (write <br/> for a line break of the original)"), name);
         else {
             /* A newline in a text node is XML formatting, not content. */
             for (const xmlNode *c = p->children; c && ok; c = c->next)
                 if (c->type == XML_TEXT_NODE && strchr((const char *)c->content, '\n'))
-                    ok = bad(L, p, "paragraph in <%s> contains a line break; write <br/>", name);
+                    ok = bad(L, p, _("paragraph in <%s> contains a line break; write <br/>"), name);
         }
         if (ok) {
             paras[k].line = pt_xml_line(p);
@@ -248,19 +248,19 @@ static bool parse_card(loader *L, const xmlNode *n, pt_initiative *ini, pt_card 
     c->initiative = ini;
     c->no = attr(L, n, "no");
     if (!parse_card_no(c->no, &c->major, &c->minor))
-        return bad(L, n, "card number must be like \"6\" or \"5-1\", found \"%s\"",
+        return bad(L, n, _("card number must be like \"6\" or \"5-1\", found \"%s\""),
                    c->no ? c->no : "");
     if (c->major != ini->no)
-        return bad(L, n, "card %s is inside initiative %d", c->no, ini->no);
+        return bad(L, n, _("card %s is inside initiative %d"), c->no, ini->no);
     /* Uniqueness and order over the whole edition. */
     for (size_t i = 0; i < L->cards.n; i++)
         if (!strcmp(L->cards.v[i]->no, c->no))
-            return bad(L, n, "card number %s is used twice (first at line %d)", c->no,
+            return bad(L, n, _("card number %s is used twice (first at line %d)"), c->no,
                        L->cards.v[i]->line);
     if (L->cards.n) {
         const pt_card *prev = L->cards.v[L->cards.n - 1];
         if (prev->major > c->major || (prev->major == c->major && prev->minor >= c->minor))
-            return bad(L, n, "cards out of order: %s comes after %s (line %d)", c->no, prev->no,
+            return bad(L, n, _("cards out of order: %s comes after %s (line %d)"), c->no, prev->no,
                        prev->line);
     }
     const char *inc = attr(L, n, "incomplete");
@@ -280,7 +280,7 @@ static bool parse_card(loader *L, const xmlNode *n, pt_initiative *ini, pt_card 
     if (pt_xml_child(n, "overview") && !parse_rich(L, n, "overview", &c->overview))
         return false;
     if (!c->overview.n)
-        return bad(L, n, "no <overview>: neither the card nor its initiative has one");
+        return bad(L, n, _("no <overview>: neither the card nor its initiative has one"));
     return (c->indicator = child_text(L, n, "indicator"))
         && parse_value(L, n, "baseline", &c->baseline)
         && parse_value(L, n, "target", &c->target)
@@ -304,7 +304,7 @@ static pt_initiative *parse_initiative(loader *L, const xmlNode *n, pt_goal *goa
     ini->incomplete = inc && !strcmp(inc, "true");
     if (L->inis.n && L->inis.v[L->inis.n - 1]->no >= ini->no) {
         const pt_initiative *prev = L->inis.v[L->inis.n - 1];
-        bad(L, n, "initiatives out of order: %d comes after %d (line %d)", ini->no, prev->no,
+        bad(L, n, _("initiatives out of order: %d comes after %d (line %d)"), ini->no, prev->no,
             prev->line);
         return NULL;
     }
@@ -329,19 +329,19 @@ static pt_initiative *parse_initiative(loader *L, const xmlNode *n, pt_goal *goa
         if (!parse_card(L, c, ini, card))
             return NULL;
         if (ini->ncards > 1 && card->minor != k)
-            return bad(L, c, "initiative %d has %d cards: they are numbered %d-1, %d-2, …",
+            return bad(L, c, _("initiative %d has %d cards: they are numbered %d-1, %d-2, …"),
                        ini->no, ini->ncards, ini->no, ini->no), NULL;
         if (ini->ncards == 1 && card->minor != 0)
-            return bad(L, c, "initiative %d has one card: it is numbered %d", ini->no,
+            return bad(L, c, _("initiative %d has one card: it is numbered %d"), ini->no,
                        ini->no), NULL;
         if (!ini->incomplete && card->incomplete)
-            return bad(L, c, "an incomplete card needs an initiative marked incomplete"), NULL;
+            return bad(L, c, _("an incomplete card needs an initiative marked incomplete")), NULL;
         if (L->cards.n >= PT_MAX_CARDS)
-            return bad(L, c, "more than %d cards in the edition (the limit)", PT_MAX_CARDS), NULL;
+            return bad(L, c, _("more than %d cards in the edition (the limit)"), PT_MAX_CARDS), NULL;
         PT_PUSH(L->cards, card);
     }
     if (ini->ndepts == 0 && !ini->incomplete)
-        return bad(L, n, "<dept> is missing"), NULL;
+        return bad(L, n, _("<dept> is missing")), NULL;
     PT_PUSH(L->inis, ini);
     return ini;
 }
@@ -371,7 +371,7 @@ static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g
             ok = (pol->name = child_text(L, c, "name")) != NULL;
             for (int j = 0; ok && j < k - 1; j++)
                 if (!strcmp(g->policies[j].no, pol->no))
-                    ok = bad(L, c, "policy %s appears twice in goal %s", pol->no, g->no);
+                    ok = bad(L, c, _("policy %s appears twice in goal %s"), pol->no, g->no);
             pol->ninitiatives = pt_xml_count(c, "initiative");
             pol->initiatives = pt_alloc(L->arena, sizeof(pt_initiative *) * (size_t)(pol->ninitiatives + 1));
             int j = 0;
@@ -389,14 +389,14 @@ static bool parse_goal(loader *L, const xmlNode *n, pt_project *proj, pt_goal *g
             pt_initiative *ini = parse_initiative(L, c, g, NULL);
             ok = ini != NULL;
             if (ok && !ini->incomplete)
-                ok = bad(L, c, "an initiative outside a <policy> must be marked incomplete "
-                               "(its policy is unknown)");
+                ok = bad(L, c, _("an initiative outside a <policy> must be marked incomplete "
+                               "(its policy is unknown)"));
             if (ok)
                 PT_PUSH(all, ini);
         }
     }
     if (ok && all.n == 0)
-        ok = bad(L, n, "goal %s has no initiatives", g->no);
+        ok = bad(L, n, _("goal %s has no initiatives"), g->no);
     g->ninitiatives = (int)all.n;
     g->initiatives = pt_alloc(L->arena, sizeof(pt_initiative *) * (all.n + 1));
     if (all.n)
@@ -424,7 +424,7 @@ static bool parse_project(loader *L, const xmlNode *n, pt_project *p)
             return false;
         for (int j = 0; j < k - 1; j++)
             if (!strcmp(p->goals[j].no, g->no))
-                return bad(L, c, "goal %s appears twice in project %d", g->no, p->no);
+                return bad(L, c, _("goal %s appears twice in project %d"), g->no, p->no);
     }
     return true;
 }
@@ -453,7 +453,7 @@ static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
         || !int_attr(L, root, "fiscal-year", 1, 9999, &r->fiscal_year))
         return false;
     if (!*r->era || !*r->era_abbr)
-        return bad(L, root, "era and era-abbr must not be empty");
+        return bad(L, root, _("era and era-abbr must not be empty"));
     const xmlNode *title = pt_xml_child(root, "title");
     r->ntitle_lines = pt_xml_count(title, "line");
     r->title_line = pt_xml_line(title);
@@ -476,7 +476,7 @@ static bool fill_report(loader *L, const xmlNode *root, pt_report *r)
         if (!parse_project(L, c, p))
             return false;
         if (p->no != k)
-            return bad(L, c, "projects are numbered 1, 2, … in order: expected %d, found %d", k,
+            return bad(L, c, _("projects are numbered 1, 2, … in order: expected %d, found %d"), k,
                        p->no);
     }
     r->ncards = (int)L->cards.n;

@@ -21,6 +21,21 @@ translated() { msgcmp po/ja.po "$TMP/plantype.pot" 2>&1 | grep -A3 "used but not
                msgcmp po/ja.po "$TMP/plantype.pot" 2>/dev/null; }
 check "every message in the sources has a translation (msgcmp po/ja.po; make po merges new ones)" \
   translated
+# Every message call (pt_fail, pt_invalid, pt_warn, pt_xml_bad, the loaders'
+# bad(), the checks' at_line(), fprintf to stderr) passes its words through
+# _(): a bare literal with words in it is a message nobody translates.
+unwrapped=$(perl -e '
+  undef $/;
+  for my $f (@ARGV) {
+    open my $h, "<", $f or die; my $s = <$h>; close $h;
+    $s =~ s{/\*.*?\*/}{}gs;
+    my $arg = qr/(?:[^,()"]|"(?:[^"\\]|\\.)*"|\((?:[^()]|\([^()]*\))*\))+/;
+    while ($s =~ /\b(?:(?:pt_fail|pt_invalid|pt_warn)\(\s*$arg,|pt_xml_bad\(\s*$arg,\s*$arg,\s*$arg,|(?:bad|at_line)\(\s*$arg,\s*$arg,|fprintf\(\s*stderr\s*,)\s*"((?:[^"\\]|\\.)*)"/g) {
+      my $lit = $1; (my $words = $lit) =~ s/%[-0-9.*]*[a-z]+|plantype//g;
+      print "$f: \"$lit\"\n" if $words =~ /[A-Za-z]{2}/;
+    }
+  }' src/*.c)
+check_eq "no message without _()" "$unwrapped" ""
 check "the catalog is built into locale/ja" test -s locale/ja/LC_MESSAGES/plantype.mo
 check "the catalog is built from the current po/ja.po" test ! po/ja.po -nt locale/ja/LC_MESSAGES/plantype.mo
 check "the locale ja_JP.UTF-8 exists (make deps makes it)" bash -c "locale -a | grep -qix ja_jp.utf8"
