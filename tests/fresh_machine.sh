@@ -3,6 +3,9 @@
 # without disturbing this machine (not part of `make test`; needs root and
 # the network that apt-get uses).
 #
+# With `locales` among the packages, the generated locales go too, so that
+# make must generate ja_JP.UTF-8 again; the last line is then a Japanese run.
+#
 #   tests/fresh_machine.sh [PACKAGE...]   (default: libhpdf-dev libharfbuzz-dev)
 #
 # In a private mount namespace, a copy-on-write overlay of / (its changes kept
@@ -33,6 +36,10 @@ chroot "$t/root" /bin/bash -eu -c "
       echo \"still installed: \$p\"; exit 1; fi; done
   if pkg-config --exists harfbuzz 2>/dev/null || [ -e /usr/include/hpdf.h ]; then
     echo \"harfbuzz or hpdf.h still present\"; exit 1; fi
+  case \" $pkgs \" in *\" locales \"*)   # and the generated locales with it
+    rm -f /usr/lib/locale/locale-archive
+    sed -i \"s/^ja_JP.UTF-8/# ja_JP.UTF-8/\" /etc/locale.gen
+    if locale -a | grep -qi ja_jp; then echo \"ja_JP still there\"; exit 1; fi;; esac
   echo \"== removed; hb.h and hpdf.h are gone\"
   git clone -q --no-local \"$repo\" /tmp/fresh
   cd /tmp/fresh
@@ -41,5 +48,6 @@ chroot "$t/root" /bin/bash -eu -c "
   echo \"== result\"
   ls -l build/plantype out/*.pdf
   pdfinfo out/r6.pdf | grep ^Pages:
+  env -u LC_ALL LANG=ja_JP.UTF-8 build/plantype input/r6.xml -o /tmp/ja.pdf 2>&1 | tail -n 1
 "
 ' bash "$repo" "$pkgs"
