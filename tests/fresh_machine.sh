@@ -37,7 +37,7 @@ chroot "$t/root" /bin/bash -eu -c "
   if pkg-config --exists harfbuzz 2>/dev/null || [ -e /usr/include/hpdf.h ]; then
     echo \"harfbuzz or hpdf.h still present\"; exit 1; fi
   case \" $pkgs \" in *\" locales \"*)   # and the generated locales with it
-    rm -f /usr/lib/locale/locale-archive
+    rm -rf /usr/lib/locale/locale-archive /usr/lib/locale/ja_JP*
     sed -i \"s/^ja_JP.UTF-8/# ja_JP.UTF-8/\" /etc/locale.gen
     if locale -a | grep -qi ja_jp; then echo \"ja_JP still there\"; exit 1; fi;; esac
   echo \"== removed; hb.h and hpdf.h are gone\"
