@@ -22,6 +22,10 @@ run --new-year $R6 -o "$R7"
 check_eq "new year: exit" "$rc" 0
 check_eq "new year: summary" "$err" \
   "plantype: wrote $R7: 令和7年度 (fiscal year 2025), 267 cells to fill (plantype --check $R7 lists them)"
+# in Japanese with a Japanese locale (po/ja.po, translated by hand)
+check_eq "new year: summary in Japanese" "$(env -u LC_ALL -u LANGUAGE LANG=ja_JP.UTF-8 "$PLANTYPE" --new-year $R6 -o "$TMP/r7-ja.xml" 2>&1)" \
+  "plantype: $TMP/r7-ja.xml を書き出しました: 令和7年度 (2025 年度)、未記入のセル 267 個 (一覧は plantype --check $TMP/r7-ja.xml)"
+check "the Japanese run writes the same edition" cmp -s "$R7" "$TMP/r7-ja.xml"
 check_eq "new year: dates" "$(grep -m1 '<report ' "$R7")" '<report era="令和" era-abbr="R" year="7" fiscal-year="2025">'
 check_eq "new year: card 5-1's target is last year's next-year target" \
   "$(sed -n '/<card no="5-1"/,/<\/card>/p' "$R7" | grep '<target')" \
