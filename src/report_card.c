@@ -3,11 +3,13 @@
  * Fitting a card. Its narrative rows (取組概要, 評価, 相乗効果, 方向性) are set
  * in the body style. When the grid is taller than the page, the engine lowers,
  * in this order and only as far as needed, the line spacing (down to the
- * layout's min-leading), then the size (in 0.25 pt steps down to min-size, with
- * the largest spacing that then fits), and only then continues the card on
- * further pages with its header rows repeated. Each action is reported. When
- * the grid is shorter than the page, the three evaluation rows share the rest,
- * so every card fills its page like the printed one. Nothing is clipped. */
+ * layout's min-leading), then the size (on a 0.25 pt grid down to min-size, with
+ * the largest spacing that then fits; both found by bisection, report_fit.c),
+ * and only then continues the card on further pages with its header rows
+ * repeated; a part of the card that fits on no page is refused, naming it.
+ * Each action is reported. When the grid is shorter than the page, the three
+ * evaluation rows share the rest, so every card fills its page like the
+ * printed one. Nothing is clipped. */
 #include "report_int.h"
 #include "report_fit.h"
 

@@ -125,4 +125,13 @@ check "another target's temporary stays" test -e "$TMP/o/other.pdf.tmp-$dead-abc
 kill $live 2>/dev/null; wait $live 2>/dev/null
 check_eq "no temporary of this run left" "$(ls "$TMP/o" | grep -c "tmp-$$\|tmp-[0-9]*-......$" )" 2
 
+# killed at any moment (SIGKILL: no handler runs), a run leaves no temporary
+# beside its target: the PDF is written into an unnamed O_TMPFILE file
+mkdir "$TMP/k"
+for delay in 0.05 0.1 0.2 0.3 0.4 0.6; do
+  "$PLANTYPE" -q -o "$TMP/k/r6.pdf" "$R6" 2>/dev/null & pid=$!
+  sleep $delay; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+done
+check_eq "killed runs leave no temporary" "$(ls "$TMP/k" | grep -c 'tmp-')" 0
+
 finish
