@@ -13,6 +13,10 @@ export LC_ALL=C.UTF-8
 unset LANGUAGE
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# A temporary folder of its own: a test that looks for files left in TMPDIR
+# sees this run's only, not those of other runs on the same machine.
+export TMPDIR=$(mktemp -d)
+trap 'rm -rf "$TMPDIR"' EXIT
 for dir in "$@"; do
   export PLANTYPE="$dir/plantype" BUILD_DIR="$dir"
   for t in "$dir"/tests/*_test tests/*_test.sh; do
