@@ -489,10 +489,37 @@ static int32_t last_char(const char *text, size_t a, size_t b)
     return pt_utf8_decode(text, b, &i);
 }
 
+/* A word of two or more hiragana that is neither a particle nor an
+ * auxiliary, nor a verb or adjective (ending in an u-row kana or い:
+ * つながる, おいしい, which end a phrase before the noun they qualify), is a
+ * noun written in kana (まち): it does not end a phrase before the kanji
+ * after it (まち全体で). */
+static bool hiragana_content(const char *text, size_t a, size_t b)
+{
+    static const char *const function[] = {
+        "した", "して", "する", "され", "れる", "られる", "せる", "ます", "です", "ない", "たい",
+        "いる", "ある", "なる", "よる", "による", "ため", "った", "って", "しま", "まし",
+    };
+    static const int32_t predicate_ends[] = {
+        0x3046, 0x304F, 0x3059, 0x3064, 0x306C, 0x3075, 0x3080, 0x3086, 0x308B, 0x3044,  /* うくすつぬふむゆるい */
+        0x3050, 0x305A, 0x3065, 0x3076, 0x3077,                                          /* ぐずづぶぷ */
+    };
+    if (!function_word(text, a, b) || b - a < 6 || particle(text, a, b)
+        || in_list(last_char(text, a, b), predicate_ends,
+                   sizeof predicate_ends / sizeof predicate_ends[0]))
+        return false;
+    for (size_t k = 0; k < sizeof function / sizeof function[0]; k++)
+        if (strlen(function[k]) == b - a && !memcmp(text + a, function[k], b - a))
+            return false;
+    return true;
+}
+
+
 /* Marks ICU's word boundaries WORD and the phrase boundaries among them
  * PHRASE. A phrase boundary lies between two words where the first ends in
  * hiragana (a particle, an auxiliary, an inflection) and the second does not
- * start with it (ガスの|排出, 高める|食), where a particle is followed by a
+ * start with it (ガスの|排出, 高める|食) unless the first is a content word
+ * in kana (まち全体) or a verb stem of a compound (支え合い), where a particle is followed by a
  * hiragana word of two or more characters that is not one (安全で|おいしい), or
  * where punctuation or a space says so (ends_phrase / starts_phrase). Compounds of content words (排出削減,
  * 脱炭素化プロジェクト) stay one phrase. */
@@ -513,7 +540,8 @@ static void phrase_ranks(pt_breaker *b, const char *text, size_t len, const uint
             int32_t l = last_char(text, prev, at);
             bool phrase = ends_phrase(l) || starts_phrase(r)
                        || (is_hiragana(l) && !is_hiragana(r)
-                           && !compound_stem(text, prev, at, l, r))
+                           && !compound_stem(text, prev, at, l, r)
+                           && !hiragana_content(text, prev, at))
                        || (particle(text, prev, at) && function_word(text, at, end)
                            && !particle(text, at, end) && end - at >= 6);
             rank[at] = phrase ? PT_RANK_PHRASE : PT_RANK_WORD;

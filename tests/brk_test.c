@@ -211,6 +211,10 @@ static void test_ranks(pt_breaker *b)
         { "経済循環を高める食×農プロジェクト", "経済|循環|を/高める/食|×|農|プロジェクト" },
         { "安心・安全でおいしい木更津ブランドの確立",
           "安心・/安全|で/おいしい/木更津|ブランド|の/確立" },
+        /* a noun in kana goes with the kanji after it (まち全体), a verb in
+         * kana ends its phrase (つながる|ライフスタイル); (1) keeps its text */
+        { "森里川海とつながるライフスタイル", "森|里川|海|と/つながる/ライフスタイル" },
+        { "(1)まち全体でCO2の排出削減に向けて", "(1)まち|全体|で/CO2|の/排出|削減|に/向け|て" },
         { "取組を進めます", "取組|を/進|め|ます" },
         /* value cells: the period in parentheses is a phrase of its own */
         { "15,926千円(R4年度)", "15,926~千~円/(R4~年~度)" },
