@@ -10,7 +10,7 @@
 #include "base.h"
 
 /* Limits of an edition (README: Limits); the loader refuses what exceeds them. */
-#define PT_MAX_CARDS    10000    /* cards in one edition */
+#define PT_MAX_CARDS    5000     /* cards in one edition (memory: about 0.2 MB a page) */
 #define PT_MAX_NUMBER   100000   /* project, initiative and card numbers */
 #define PT_MAX_ERA_YEAR 999      /* year="…" of the era; fiscal-year is at most 9999 */
 

@@ -8,8 +8,8 @@
 # KIND: header-tall (a goal name of 2,500 characters: card headers taller than
 # a page), cards60 (60 cards in one project), inis40 (40 initiatives under one
 # goal), nobreak (a paragraph of 5,000 「ぬ」 with no break opportunity),
-# cards2000 (2,000 cards in 10 projects), long-entry (a contents entry with a
-# label of 1,200 characters, among 30).
+# cards2000 (2,000 cards in 10 projects), cards5200 (over the limit of 5,000),
+# long-entry (a contents entry with a label of 1,200 characters, among 30).
 use strict;
 use warnings;
 use utf8;
@@ -29,6 +29,7 @@ elsif ($kind eq 'cards60') { @shape = ([[[(1) x 30], [(2) x 15]]]) }
 elsif ($kind eq 'inis40') { @shape = ([[[(1) x 20], [(1) x 20]]]) }
 elsif ($kind eq 'nobreak') { @shape = ([[[1]]]); $long{evaluation} = 'ぬ' x 5000 }
 elsif ($kind eq 'cards2000') { @shape = map { [[[(2) x 50], [(2) x 50]]] } 1 .. 10 }
+elsif ($kind eq 'cards5200') { @shape = map { [[[(2) x 50], [(2) x 50]]] } 1 .. 26 }
 elsif ($kind eq 'long-entry') { @shape = ([[[(1) x 30]]]); $long{label} = '蔵' x 1200 }
 else { die "unknown kind $kind\n" }
 

@@ -63,6 +63,13 @@ else
 fi
 check_eq "2,000 cards: typeset" "$rc" 0
 
+# Over the limit of 5,000 cards: refused while loading, naming the first card too many.
+perl tests/stress_gen.pl cards5200 >"$TMP/cards5200.xml"
+stress "5,200 cards" "$TMP/cards5200.xml" "$LAYOUT" ""
+check_eq "5,200 cards: refused" "$rc" 2
+check "5,200 cards: the message names the card and the limit" \
+  grep -q '<card no="2501-1">: more than 5000 cards in the edition (the limit)' <<<"$msg"
+
 # Layouts at the edges, with the 60-card edition.
 edge() {   # NAME SED-EXPRESSION
   sed "$2" "$LAYOUT" >"$TMP/edge.xml"
