@@ -17,9 +17,9 @@
 #               build/fuzz; tests/fuzz/README.md says how to run them.
 
 CC      ?= gcc
-PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib
+PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib libdeflate
 # Debian packages: to build, and the PDF readers/data the tests check against.
-DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libcsv-dev gettext
+DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev libcsv-dev gettext
 DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq locales
 # the locale the tests run Japanese messages in (made by deps with locale-gen)
 TEST_LOCALE := ja_JP.UTF-8

@@ -1,7 +1,8 @@
 /* out_pdf.c - the PDF backend: libharu writes the document, we write the fonts.
  *
- * Approach. libharu 2.3.0 writes the file: pages, content streams, Flate
- * compression, outlines, link annotations, the info dictionary. Its public
+ * Approach. libharu 2.3.0 writes the file: pages, content streams,
+ * outlines, link annotations, the info dictionary; every stream is
+ * compressed here with libdeflate (pdf_flate.h), not by libharu's zlib. Its public
  * TrueType route (HPDF_UseUTFEncodings + HPDF_LoadTTFontFromFile + UTF-8)
  * cannot draw HarfBuzz glyph ids, as measured on this stack: its CIDs are code
  * points (a glyph chosen by substitution, e.g. `hwid`, cannot be drawn), the
@@ -71,6 +72,7 @@
  * dates come from pt_doc_info.created and the subset tag is a hash of the
  * font name and the glyph set. */
 #include "out.h"
+#include "pdf_flate.h"
 #include "pdf_struct.h"
 #include "pdf_twin.h"
 #include "outfile.h"
@@ -85,7 +87,6 @@
 
 #include <hb-subset.h>
 #include <hpdf.h>
-#include <zlib.h>
 
 enum {
     TJ_CHUNK = 500,       /* glyphs per TJ array before a new Tm (arrays stay small) */
@@ -172,6 +173,9 @@ typedef struct pdf_out {
     bool built;                 /* save was called: recording is over */
     bool broken;                /* a failure left libharu's objects unusable */
     pt_buf bytes;               /* the file, once built */
+    pt_flate *flate;            /* compresses page content and small streams */
+    pt_flate *flate_fast;       /* compresses the font programs */
+    pt_buf zbuf;                /* scratch: one stream compressed */
 } pdf_out;
 
 static pdf_out *pdf_of(pt_out *o) { return (pdf_out *)o; }
@@ -926,23 +930,22 @@ static HPDF_STATUS write_flate_name(HPDF_Dict d, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/* A new stream object holding data, Flate-compressed here at zlib's fastest
- * level rather than by libharu at the default one: for the font programs,
- * the largest streams, that halves the compression time for about a tenth
- * more bytes. */
-static HPDF_Dict new_stream(pdf_out *p, const void *data, size_t len)
+/* Writes data[0..len) compressed by f (pdf_flate.h) as the content of
+ * stream object s, which libharu then writes as it is. False on failure
+ * (the error is in libharu's record). */
+static bool put_flate(pdf_out *p, pt_flate *f, HPDF_Dict s, const void *data, size_t len)
 {
-    HPDF_Dict s = HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref);
-    if (!s)
-        return NULL;
-    uLongf clen = compressBound((uLong)len);
-    Bytef *c = pt_xrealloc(NULL, clen);
-    bool ok = compress2(c, &clen, data, (uLong)len, Z_BEST_SPEED) == Z_OK
-           && HPDF_Stream_Write(s->stream, c, (HPDF_UINT)clen) == HPDF_OK;
-    free(c);
     s->filter = HPDF_STREAM_FILTER_NONE;
     s->write_fn = write_flate_name;
-    return ok ? s : NULL;
+    return pt_flate_compress(f, data, len, &p->zbuf)
+        && HPDF_Stream_Write(s->stream, (HPDF_BYTE *)p->zbuf.s, (HPDF_UINT)p->zbuf.n) == HPDF_OK;
+}
+
+/* A new stream object holding data, compressed here (put_flate). */
+static HPDF_Dict new_stream(pdf_out *p, pt_flate *f, const void *data, size_t len)
+{
+    HPDF_Dict s = HPDF_DictStream_New(p->pdf->mmgr, p->pdf->xref);
+    return s && put_flate(p, f, s, data, len) ? s : NULL;
 }
 
 /* The TrueType program with the used glyphs only, glyph ids kept. Returns
@@ -1153,7 +1156,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
         return false;
     unsigned flen = 0;
     const char *fdata = hb_blob_get_data(blob, &flen);
-    HPDF_Dict file = new_stream(p, fdata, flen);
+    HPDF_Dict file = new_stream(p, p->flate_fast, fdata, flen);
     hb_blob_destroy(blob);
     if (file)
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)flen);
@@ -1218,7 +1221,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
             continue;
         cmap.n = 0;
         build_cmap(&cmap, pf, k);
-        HPDF_Dict tu = new_stream(p, cmap.s, cmap.n);
+        HPDF_Dict tu = new_stream(p, p->flate, cmap.s, cmap.n);
         HPDF_Array desc_fonts = HPDF_Array_New(mm);
         ok = tu && desc_fonts;
         if (ok) {
@@ -1335,8 +1338,7 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         }
         if (p->st && pg->items.n && !own_sequence(p, &pg->items.v[pg->items.n - 1]))
             pt_buf_puts(&b, "EMC\n");
-        HPDF_Stream s = ((HPDF_PageAttr)pg->page->attr)->stream;
-        bool ok = b.n == 0 || HPDF_Stream_Write(s, (HPDF_BYTE *)b.s, (HPDF_UINT)b.n) == HPDF_OK;
+        bool ok = put_flate(p, p->flate, ((HPDF_PageAttr)pg->page->attr)->contents, b.s, b.n);
         if (!hpdf_check(p, ctx, ok, "writing a page")) {
             pt_buf_free(&b);
             return false;
@@ -1478,7 +1480,7 @@ static bool build(pdf_out *p, pt_ctx *ctx)
 
     if (!hpdf_check(p, ctx, HPDF_SaveToStream(p->pdf) == HPDF_OK, "writing the PDF"))
         return false;
-    pt_phase("  pdf: libharu serialisation and page-stream compression", &t);
+    pt_phase("  pdf: libharu serialisation", &t);
     HPDF_UINT32 size = HPDF_GetStreamSize(p->pdf);
     HPDF_ResetStream(p->pdf);
     p->bytes.n = 0;
@@ -1521,9 +1523,11 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
     /* Marked content with /ActualText is PDF 1.5; libharu would say 1.3. */
     if (p->pdf->pdf_version < HPDF_VER_15)
         p->pdf->pdf_version = HPDF_VER_15;
-    if (HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL) != HPDF_OK) {
+    p->flate = pt_flate_new(PT_FLATE_LEVEL);
+    p->flate_fast = pt_flate_new(PT_FLATE_FAST);
+    if (!p->flate || !p->flate_fast) {
         pt_pdf_free(&p->base);
-        pt_fail(ctx, _("PDF writer (libharu): cannot enable compression"));
+        pt_fail(ctx, _("PDF writer: out of memory for the compressor"));
         return NULL;
     }
     if (info) {
@@ -1579,6 +1583,9 @@ void pt_pdf_free(pt_out *o)
     free(p->outlines.v);
     pt_pdfs_free(p->st);
     pt_buf_free(&p->bytes);
+    pt_buf_free(&p->zbuf);
+    pt_flate_free(p->flate);
+    pt_flate_free(p->flate_fast);
     pt_arena_free(p->arena);
     free(p);
 }
