@@ -20,7 +20,16 @@
  *   catalog         /MarkInfo <</Marked true>>, /StructTreeRoot
  * Every role is a standard structure type, so no RoleMap is needed. The
  * optional /Type /StructElem is left out (18 bytes an element; readers and
- * Preflight do not need it). */
+ * Preflight do not need it).
+ *
+ * Compactly. An element is a small object and a report has thousands
+ * (2,682 in r6), so its frequent entries (/S /P /Pg /K) are written in the
+ * shortest form, "/S/TD/P 371 0 R/Pg 16 0 R/K 4" (a single kid without an
+ * array), by a write hook of the dictionary (libharu would write
+ * "/S /TD\n/P 371 0 R\n/Pg 16 0 R\n/K [ 4 ]\n"); the rare entries (/Alt,
+ * /T, /A) stay libharu's. That saves 11 bytes an element. Object streams
+ * would save more, but libharu cannot write them (its writer makes the
+ * cross-reference table). */
 #include "pdf_struct.h"
 
 #include <stdlib.h>
@@ -37,6 +46,7 @@ typedef struct selem {
     int parent;
     PT_VEC(mc_ref) mcs;
     HPDF_Dict obj;            /* while writing */
+    pt_buf body;              /* its /S /P /Pg /K, written by write_body */
 } selem;
 
 /* The /A dictionaries of table cells, one shared object per kind of cell
@@ -107,6 +117,7 @@ void pt_pdfs_free(pt_pdfs *s)
     for (size_t i = 0; i < s->n; i++) {
         free((void *)s->el[i].e.kids);
         free(s->el[i].mcs.v);
+        pt_buf_free(&s->el[i].body);
     }
     free(s->el);
     for (size_t i = 0; i < s->owners.n; i++) {
@@ -182,23 +193,74 @@ static HPDF_Dict table_attrs(pt_pdfs *s, HPDF_Doc pdf, const pt_struct_elem *e, 
     return a;
 }
 
+/* Appends "N 0 R" for an object libharu numbered (generation 0). */
+static void put_ref(pt_buf *b, const void *obj)
+{
+    pt_buf_printf(b, "%u 0 R", (unsigned)(((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFFu));
+}
+
+/* libharu's dictionary writer calls this before ">>": the element's body. */
+static HPDF_STATUS write_body(HPDF_Dict d, HPDF_Stream out)
+{
+    return HPDF_Stream_WriteStr(out, d->attr);
+}
+
 /* Fills element i's dictionary (created beforehand, so children and parents
- * can refer to each other). */
+ * can refer to each other): its body for write_body, and the rare entries. */
 static bool write_elem(pt_pdfs *s, HPDF_Doc pdf, const HPDF_Page *pages, size_t i,
                        HPDF_Dict root)
 {
-    HPDF_MMgr mm = pdf->mmgr;
     selem *el = &s->el[i];
     HPDF_Dict d = el->obj;
-    bool ok = HPDF_Dict_AddName(d, "S", ROLE_NAMES[el->e.role]) == HPDF_OK
-           && HPDF_Dict_Add(d, "P", i == 0 ? root : s->el[el->parent].obj) == HPDF_OK;
+    pt_buf *b = &el->body;
     int pg = el->mcs.n ? el->mcs.v[0].page : -1;
-    for (size_t a = 0; a < s->annots.n && pg < 0; a++)
-        if (s->annots.v[a].elem == (int)i)
-            pg = s->annots.v[a].page;
-    if (ok && pg >= 0)
-        ok = HPDF_Dict_Add(d, "Pg", pages[pg]) == HPDF_OK;
-    if (ok && el->e.alt && el->e.role == PT_ROLE_FIGURE) {
+    size_t nk = el->mcs.n + el->e.nkids;
+    for (size_t a = 0; a < s->annots.n; a++)
+        if (s->annots.v[a].elem == (int)i) {
+            if (pg < 0)
+                pg = s->annots.v[a].page;
+            nk++;
+        }
+    pt_buf_printf(b, "/S/%s/P ", ROLE_NAMES[el->e.role]);
+    put_ref(b, i == 0 ? root : s->el[el->parent].obj);
+    if (pg >= 0) {
+        pt_buf_puts(b, "/Pg ");
+        put_ref(b, pages[pg]);
+    }
+    pt_buf_puts(b, nk == 1 ? "/K " : "/K[");
+    const char *sep = "";
+    for (size_t m = 0; m < el->mcs.n; m++, sep = " ") {
+        const mc_ref *r = &el->mcs.v[m];
+        if (r->page == pg) {
+            pt_buf_printf(b, "%s%d", sep, r->mcid);
+            continue;
+        }
+        pt_buf_printf(b, "%s<</Type/MCR/Pg ", sep);
+        put_ref(b, pages[r->page]);
+        pt_buf_printf(b, "/MCID %d>>", r->mcid);
+    }
+    for (size_t a = 0; a < s->annots.n; a++) {
+        const annot_ref *r = &s->annots.v[a];
+        if (r->elem != (int)i)
+            continue;
+        pt_buf_printf(b, "%s<</Type/OBJR/Obj ", sep);
+        put_ref(b, r->a);
+        pt_buf_puts(b, "/Pg ");
+        put_ref(b, pages[r->page]);
+        pt_buf_puts(b, ">>");
+        sep = " ";
+    }
+    for (size_t c = 0; c < el->e.nkids; c++, sep = " ") {
+        pt_buf_puts(b, sep);
+        put_ref(b, s->el[el->e.kids[c]].obj);
+    }
+    pt_buf_puts(b, nk == 1 ? "" : "]");
+    pt_buf_add(b, "", 1);     /* the terminating zero write_body needs */
+    d->attr = b->s;
+    d->write_fn = write_body;
+
+    bool ok = true;
+    if (el->e.alt && el->e.role == PT_ROLE_FIGURE) {
         void *t = pt_pdf_text_string(pdf, el->e.alt);
         ok = t && HPDF_Dict_Add(d, "Alt", t) == HPDF_OK;
     }
@@ -209,33 +271,6 @@ static bool write_elem(pt_pdfs *s, HPDF_Doc pdf, const HPDF_Page *pages, size_t 
     HPDF_Dict attrs = ok ? table_attrs(s, pdf, &el->e, &ok) : NULL;
     if (attrs)
         ok = HPDF_Dict_Add(d, "A", attrs) == HPDF_OK;
-
-    HPDF_Array k = HPDF_Array_New(mm);
-    ok = ok && k && HPDF_Dict_Add(d, "K", k) == HPDF_OK;
-    for (size_t m = 0; m < el->mcs.n && ok; m++) {
-        const mc_ref *r = &el->mcs.v[m];
-        if (r->page == pg) {
-            ok = HPDF_Array_AddNumber(k, r->mcid) == HPDF_OK;
-            continue;
-        }
-        HPDF_Dict mcr = HPDF_Dict_New(mm);
-        ok = mcr && HPDF_Dict_AddName(mcr, "Type", "MCR") == HPDF_OK
-             && HPDF_Dict_Add(mcr, "Pg", pages[r->page]) == HPDF_OK
-             && HPDF_Dict_AddNumber(mcr, "MCID", r->mcid) == HPDF_OK
-             && HPDF_Array_Add(k, mcr) == HPDF_OK;
-    }
-    for (size_t a = 0; a < s->annots.n && ok; a++) {
-        const annot_ref *r = &s->annots.v[a];
-        if (r->elem != (int)i)
-            continue;
-        HPDF_Dict objr = HPDF_Dict_New(mm);
-        ok = objr && HPDF_Dict_AddName(objr, "Type", "OBJR") == HPDF_OK
-             && HPDF_Dict_Add(objr, "Obj", r->a) == HPDF_OK
-             && HPDF_Dict_Add(objr, "Pg", pages[r->page]) == HPDF_OK
-             && HPDF_Array_Add(k, objr) == HPDF_OK;
-    }
-    for (size_t c = 0; c < el->e.nkids && ok; c++)
-        ok = HPDF_Array_Add(k, s->el[el->e.kids[c]].obj) == HPDF_OK;
     return ok;
 }
 
