@@ -91,17 +91,91 @@ typedef struct glue {
 
 enum { LEVELS = 5 };
 
-/* Break opportunities and ranks of one segment text, kept for the next time
- * the same text is set: card fitting sets a card's cells again at other sizes
- * and leadings, and the breaks depend on the text alone (the dictionary pass
- * for phrases is the costly part). */
-typedef struct brk_entry {
+/* What was worked out for one segment text, kept for the next time the same
+ * text is set: card fitting sets a card's cells again at other sizes and
+ * leadings, but a text's glyphs (in font units) depend on the text and the
+ * font alone, and its breaks on the text and the phrase flag alone (the
+ * dictionary pass for phrases is the costly part). tag tells the kinds of
+ * key apart: the phrase flag, or the font (fonts live as long as the run). */
+typedef struct memo_entry {
     uint64_t hash;
+    uintptr_t tag;
     size_t len;
-    bool phrases;
     char *text;                 /* heap copies, freed with the typesetter */
-    uint8_t *brk, *rank;        /* len + 1 each */
-} brk_entry;
+    void *data;
+    size_t size;                /* bytes of data */
+} memo_entry;
+
+/* Entries and an open-addressing table into them: entry + 1, 0 = empty,
+ * size 2^k, at most half full. */
+typedef struct memo {
+    PT_VEC(memo_entry) known;
+    PT_VEC(uint32_t) index;
+} memo;
+
+/* FNV-1a of the text and the tag. */
+static uint64_t text_hash(const char *s, size_t len, uintptr_t tag)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)tag;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Puts entry k into the table (which has room). */
+static void memo_index(memo *m, uint32_t k)
+{
+    size_t mask = m->index.n - 1;
+    for (size_t i = m->known.v[k].hash & mask;; i = (i + 1) & mask)
+        if (!m->index.v[i]) {
+            m->index.v[i] = k + 1;
+            return;
+        }
+}
+
+/* The entry for text s[0..len) and tag, or NULL. */
+static const memo_entry *memo_get(const memo *m, const char *s, size_t len, uintptr_t tag)
+{
+    uint64_t h = text_hash(s, len, tag);
+    size_t mask = m->index.n ? m->index.n - 1 : 0;
+    for (size_t i = h & mask; m->index.n && m->index.v[i]; i = (i + 1) & mask) {
+        const memo_entry *e = &m->known.v[m->index.v[i] - 1];
+        if (e->hash == h && e->tag == tag && e->len == len && !memcmp(e->text, s, len))
+            return e;
+    }
+    return NULL;
+}
+
+/* Keeps a copy of data[0..size) for text s[0..len) and tag (not yet kept). */
+static void memo_put(memo *m, const char *s, size_t len, uintptr_t tag, const void *data,
+                     size_t size)
+{
+    memo_entry e = { text_hash(s, len, tag), tag, len, pt_xrealloc(NULL, len + 1),
+                     pt_xrealloc(NULL, size + 1), size };
+    memcpy(e.text, s, len);
+    memcpy(e.data, data, size);
+    PT_PUSH(m->known, e);
+    if (2 * m->known.n > m->index.n) {   /* keep the table at most half full */
+        size_t size2 = m->index.n ? 2 * m->index.n : 256;
+        m->index.n = 0;
+        for (size_t i = 0; i < size2; i++)
+            PT_PUSH(m->index, 0);
+        for (uint32_t k = 0; k < m->known.n; k++)
+            memo_index(m, k);
+    } else {
+        memo_index(m, (uint32_t)(m->known.n - 1));
+    }
+}
+
+static void memo_free(memo *m)
+{
+    for (size_t i = 0; i < m->known.n; i++) {
+        free(m->known.v[i].text);
+        free(m->known.v[i].data);
+    }
+    free(m->known.v);
+    free(m->index.v);
+}
 
 struct pt_typesetter {
     pt_breaker *breaker;
@@ -117,9 +191,8 @@ struct pt_typesetter {
     PT_VEC(double) cand, best;                     /* phrase_ends: break costs, best cost */
     PT_VEC(size_t) from, ends;                     /* ... its back-pointers, the line ends */
     PT_VEC(int) nlines;                            /* ... fewest lines per prefix */
-    PT_VEC(brk_entry) known;                       /* breaks of the texts set so far */
-    PT_VEC(uint32_t) index;                        /* open-addressing table into known:
-                                                      entry + 1, 0 = empty; size 2^k */
+    memo breaks;                                   /* brk + rank of the texts set so far */
+    memo shaped;                                   /* their glyphs, per font */
 };
 
 pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
@@ -153,13 +226,8 @@ void pt_typesetter_free(pt_typesetter *ts)
     free(ts->from.v);
     free(ts->ends.v);
     free(ts->nlines.v);
-    for (size_t i = 0; i < ts->known.n; i++) {
-        free(ts->known.v[i].text);
-        free(ts->known.v[i].brk);
-        free(ts->known.v[i].rank);
-    }
-    free(ts->known.v);
-    free(ts->index.v);
+    memo_free(&ts->breaks);
+    memo_free(&ts->shaped);
     free(ts);
 }
 
@@ -321,18 +389,29 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, double wao, con
      * glyph has the same ink in a 1/2 em box, so glyph boxes follow the
      * bodies and text extraction sees one line in reading order. (`hwid` on
      * everything would also halve ー and ！？.) */
-    ts->features.n = 0;
-    for (size_t i = 0; i < len;) {
-        size_t at = i;
-        int32_t cp = pt_utf8_decode(s, len, &i);
-        if (cp > 0 && yakumono_kind((uint32_t)cp) != K_IDEO) {
-            hb_feature_t f = { HB_TAG('h', 'w', 'i', 'd'), 1, (unsigned)at, (unsigned)i };
-            PT_PUSH(ts->features, f);
+    /* The glyphs depend on the text and the font alone (font units): a
+     * text set before is not shaped again (memo). */
+    const memo_entry *known = memo_get(&ts->shaped, s, len, (uintptr_t)font);
+    if (known) {
+        size_t ng = known->size / sizeof(pt_glyph);
+        for (size_t i = 0; i < ng; i++)
+            PT_PUSH(ts->glyphs, ((const pt_glyph *)known->data)[i]);
+    } else {
+        ts->features.n = 0;
+        for (size_t i = 0; i < len;) {
+            size_t at = i;
+            int32_t cp = pt_utf8_decode(s, len, &i);
+            if (cp > 0 && yakumono_kind((uint32_t)cp) != K_IDEO) {
+                hb_feature_t f = { HB_TAG('h', 'w', 'i', 'd'), 1, (unsigned)at, (unsigned)i };
+                PT_PUSH(ts->features, f);
+            }
         }
+        if (!pt_shape(ctx, font, s, len, 0, len, ts->features.v, (unsigned)ts->features.n,
+                      &ts->glyphs))
+            return false;
+        memo_put(&ts->shaped, s, len, (uintptr_t)font, ts->glyphs.v,
+                 ts->glyphs.n * sizeof(pt_glyph));
     }
-    if (!pt_shape(ctx, font, s, len, 0, len, ts->features.v, (unsigned)ts->features.n,
-                  &ts->glyphs))
-        return false;
     double scale = 1000.0 / pt_font_upem(font);
     const pt_glyph *g = ts->glyphs.v;
     size_t ng = ts->glyphs.n;
@@ -697,58 +776,23 @@ static bool phrase_ends(pt_typesetter *ts, const pt_para_style *st, double hang)
     return true;
 }
 
-/* FNV-1a of the text and the phrase flag. */
-static uint64_t text_hash(const char *s, size_t len, bool phrases)
-{
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)phrases;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-/* Puts entry k into the table (which has room). */
-static void index_put(pt_typesetter *ts, uint32_t k)
-{
-    size_t mask = ts->index.n - 1;
-    for (size_t i = ts->known.v[k].hash & mask;; i = (i + 1) & mask)
-        if (!ts->index.v[i]) {
-            ts->index.v[i] = k + 1;
-            return;
-        }
-}
-
 /* Fills ts->brk and ts->rank for the segment s[0..len): from the entry of an
  * earlier call with the same text, or by the break module (then kept). */
 static void find_breaks(pt_typesetter *ts, const char *s, size_t len, bool phrases)
 {
-    uint64_t h = text_hash(s, len, phrases);
-    size_t mask = ts->index.n ? ts->index.n - 1 : 0;
-    for (size_t i = h & mask; ts->index.n && ts->index.v[i]; i = (i + 1) & mask) {
-        const brk_entry *e = &ts->known.v[ts->index.v[i] - 1];
-        if (e->hash == h && e->len == len && e->phrases == phrases && !memcmp(e->text, s, len)) {
-            memcpy(ts->brk.v, e->brk, len + 1);
-            memcpy(ts->rank.v, e->rank, len + 1);
-            return;
-        }
+    const memo_entry *e = memo_get(&ts->breaks, s, len, phrases);
+    if (e) {
+        memcpy(ts->brk.v, e->data, len + 1);
+        memcpy(ts->rank.v, (const uint8_t *)e->data + len + 1, len + 1);
+        return;
     }
     pt_breaks(ts->breaker, s, len, ts->brk.v);
     pt_break_ranks(ts->breaker, s, len, ts->brk.v, phrases, ts->rank.v);
-    brk_entry e = { h, len, phrases, pt_xrealloc(NULL, len + 1), pt_xrealloc(NULL, len + 1),
-                    pt_xrealloc(NULL, len + 1) };
-    memcpy(e.text, s, len);
-    memcpy(e.brk, ts->brk.v, len + 1);
-    memcpy(e.rank, ts->rank.v, len + 1);
-    PT_PUSH(ts->known, e);
-    if (2 * ts->known.n > ts->index.n) {   /* keep the table at most half full */
-        size_t size = ts->index.n ? 2 * ts->index.n : 256;
-        ts->index.n = 0;
-        for (size_t i = 0; i < size; i++)
-            PT_PUSH(ts->index, 0);
-        for (uint32_t k = 0; k < ts->known.n; k++)
-            index_put(ts, k);
-    } else {
-        index_put(ts, (uint32_t)(ts->known.n - 1));
-    }
+    uint8_t *both = pt_xrealloc(NULL, 2 * (len + 1));
+    memcpy(both, ts->brk.v, len + 1);
+    memcpy(both + len + 1, ts->rank.v, len + 1);
+    memo_put(&ts->breaks, s, len, phrases, both, 2 * (len + 1));
+    free(both);
 }
 
 /* Lays out one segment (no '\n' inside). first_indent applies to its first line. */
