@@ -17,10 +17,11 @@
 #               build/fuzz; tests/fuzz/README.md says how to run them.
 
 CC      ?= gcc
-PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib libdeflate
+PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib libdeflate nettle
 # Debian packages: to build, and the PDF readers/data the tests check against.
-DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev libcsv-dev gettext
-DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq locales
+DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev libcsv-dev gettext nettle-dev
+DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq locales \
+             default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 # the locale the tests run Japanese messages in (made by deps with locale-gen)
 TEST_LOCALE := ja_JP.UTF-8
 # only for `make fuzz` (libFuzzer comes with clang's runtime libraries)
@@ -95,7 +96,7 @@ po:
 	    --msgid-bugs-address="see README.md" -o po/plantype.pot $(sort $(wildcard src/*.c))
 	for p in po/*.po; do msgmerge -q --update --backup=none $$p po/plantype.pot || exit 1; done
 
-$(PDF): $(BUILD)/plantype $(EDITION) $(wildcard layouts/* input/*.rng fonts/*.ttf)
+$(PDF): $(BUILD)/plantype $(EDITION) $(wildcard layouts/* input/*.rng fonts/*.ttf color/*.icc)
 	$(BUILD)/plantype $(EDITION) -o $@
 
 test: deps
@@ -144,7 +145,8 @@ DATADIR := $(PREFIX)/share/plantype
 MANDIR  := $(PREFIX)/share/man/man1
 VERSION := $(shell sed -n 's/^\#define PT_VERSION "\(.*\)"$$/\1/p' src/cmd.h)
 # The data folder's files, relative to it (add new data here).
-DATA    := $(MO) input/plantype.rng input/eras.xml input/eras.rng $(wildcard layouts/*.xml layouts/*.rng fonts/*.ttf) fonts/OFL.txt
+DATA    := $(MO) input/plantype.rng input/eras.xml input/eras.rng $(wildcard layouts/*.xml layouts/*.rng fonts/*.ttf) fonts/OFL.txt \
+           color/sRGB.icc color/README
 
 install: deps
 	@$(MAKE) --no-print-directory $(BUILD)/plantype $(MO)

@@ -110,7 +110,7 @@ char *pt_expand(pt_arena *a, const char *tmpl, const char *const *vars);
 /* Put a location in front of the recorded message, e.g. after a lower stage
  * failed: pt_err_prefix(ctx, "%s:%d: <card no=\"%s\">: ", file, line, no). */
 void pt_err_prefix(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The folder holding fonts/, input/plantype.rng and layouts/ (kept in ctx):
+/* The folder holding fonts/, color/, input/plantype.rng and layouts/ (kept in ctx):
  * $PLANTYPE_DATA when set; else, found from the running program's own
  * location, PREFIX/share/plantype for an installed PREFIX/bin/plantype, or
  * the checkout for a program in its build/ folder (up to three levels down:

@@ -27,6 +27,7 @@ typedef struct pt_cmd {
     bool quiet;          /* -q: no summary line on success */
     bool final;          /* --final: the official print (incomplete cards are errors) */
     bool bom;            /* --bom: a CSV export begins with a byte-order mark */
+    bool no_sources;     /* --no-sources: the PDF without its edition and layout */
 } pt_cmd;
 
 /* Typesets the edition operands[0] into a PDF (default out/<name>.pdf,

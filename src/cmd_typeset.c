@@ -71,7 +71,7 @@ static bool copy_to_stdout(pt_ctx *ctx, const char *path)
 
 /* Typesets into a private temporary folder and copies the PDF to stdout. */
 static bool typeset_to_stdout(pt_ctx *ctx, pt_arena *a, const pt_report *r, const char *layout,
-                              int *npages)
+                              const pt_typeset_opts *opts, int *npages)
 {
     if (isatty(STDOUT_FILENO)) {
         pt_invalid(ctx, _("-o -: standard output is a terminal; redirect it or name a file"));
@@ -82,7 +82,7 @@ static bool typeset_to_stdout(pt_ctx *ctx, pt_arena *a, const pt_report *r, cons
     if (!mkdtemp(dir))
         return pt_fail(ctx, _("%s: cannot create a temporary folder: %s"), dir, strerror(errno));
     char *path = pt_sprintf(a, "%s/out.pdf", dir);
-    bool ok = pt_typeset(ctx, r, layout, path, npages) && copy_to_stdout(ctx, path);
+    bool ok = pt_typeset(ctx, r, layout, path, opts, npages) && copy_to_stdout(ctx, path);
     unlink(path);
     rmdir(dir);
     return ok;
@@ -110,6 +110,7 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     const char *out = cmd->output ? cmd->output : default_output(arena, in);
     bool to_stdout = !strcmp(out, "-");
     int npages = 0;
+    pt_typeset_opts opts = { .no_sources = cmd->no_sources };
     bool ok = r != NULL;
     const pt_todo *todo;
     int ntodo = ok ? pt_todo_cells(r, arena, &todo) : 0;
@@ -117,9 +118,9 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
         pt_warn(ctx, _("%s: %d cells are still to be filled and are set empty "
                        "(plantype --check %s lists them)"), in, ntodo, in);
     if (ok && to_stdout)
-        ok = typeset_to_stdout(ctx, arena, r, layout, &npages);
+        ok = typeset_to_stdout(ctx, arena, r, layout, &opts, &npages);
     else if (ok)
-        ok = make_parent_dirs(ctx, arena, out) && pt_typeset(ctx, r, layout, out, &npages);
+        ok = make_parent_dirs(ctx, arena, out) && pt_typeset(ctx, r, layout, out, &opts, &npages);
     if (ok && !cmd->quiet)
         print_summary(ctx, to_stdout ? _("standard output") : out, npages);
     pt_arena_free(arena);

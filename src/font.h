@@ -21,6 +21,11 @@ const char *pt_font_psname(const pt_font *f);   /* PostScript name, e.g. BIZUDGo
 /* Family + style for messages, e.g. "BIZ UDGothic Bold". */
 const char *pt_font_display_name(const pt_font *f);
 bool pt_font_has_char(pt_font *f, uint32_t cp);
+/* SHA-256 of the font file, 64 lower-case hex digits and a NUL, into hex
+ * (the PDF records which font files it was set with). It is computed on a
+ * thread started by pt_font_load; this waits for it. False with ctx->err
+ * when the file could not be read. */
+bool pt_font_sha256(pt_ctx *ctx, pt_font *f, char hex[65]);
 /* Advance of a glyph in font units. */
 int pt_font_advance(pt_font *f, uint32_t gid);
 

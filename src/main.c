@@ -49,11 +49,12 @@ enum { NMODES = sizeof modes / sizeof modes[0] };
 
 /* The options every mode shares. A mode's own option gets the value
  * OPT_MODE + its row. */
-enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_BOM, OPT_MODE = 512 };
+enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_BOM, OPT_NO_SOURCES, OPT_MODE = 512 };
 static const struct option general_options[] = {
     { "output", required_argument, NULL, 'o' },
     { "layout", required_argument, NULL, OPT_LAYOUT },
     { "final", no_argument, NULL, OPT_FINAL },
+    { "no-sources", no_argument, NULL, OPT_NO_SOURCES },
     { "quiet", no_argument, NULL, 'q' },
     { "bom", no_argument, NULL, OPT_BOM },
     { "help", no_argument, NULL, 'h' },
@@ -83,6 +84,8 @@ static void print_help(void)
             "      --bom           --export csv: begin with a byte-order mark (for Excel)\n"
             "  -h, --help          display this help and exit\n"
             "  -V, --version       output version information and exit\n"), stdout);
+    fputs(_("      --no-sources    leave the edition and layout out of the PDF (PDF/A-2a\n"
+            "                      instead of PDF/A-3a with them attached)\n"), stdout);
     fputs(_("\n"
             "Environment:\n"
             "  PLANTYPE_DATA       the folder holding fonts/, input/ and layouts/\n"
@@ -143,6 +146,7 @@ int main(int argc, char **argv)
         case 'o': cmd.output = optarg; break;
         case OPT_LAYOUT: cmd.layout = optarg; break;
         case OPT_FINAL: cmd.final = true; break;
+        case OPT_NO_SOURCES: cmd.no_sources = true; break;
         case 'q': cmd.quiet = true; break;
         case OPT_BOM: cmd.bom = true; break;
         case 'h': print_help(); return PT_EXIT_OK;

@@ -76,11 +76,22 @@ typedef struct pt_out_ops {
 
 struct pt_out { const pt_out_ops *ops; };
 
+/* A file the PDF carries inside (PDF/A-3 associated file, relationship
+ * Source): the edition and the layout it was typeset from. */
+typedef struct pt_source {
+    const char *name;    /* file name without folders, e.g. "r6.xml" */
+    const char *desc;    /* what it is, shown by readers */
+    const char *data;    /* its bytes, len of them */
+    size_t len;
+} pt_source;
+
 /* Document information for backends that have it. */
 typedef struct pt_doc_info {
     const char *title, *author, *subject, *creator;
     long long created;   /* seconds since the epoch (SOURCE_DATE_EPOCH when set) */
     const char *lang;    /* the document's language (BCP 47, "ja-JP"), or NULL */
+    const pt_source *sources;   /* nsources files embedded in the PDF */
+    size_t nsources;
 } pt_doc_info;
 
 /* PDF backend (out_pdf.c). pt_pdf_new never fails but for memory;
@@ -89,6 +100,9 @@ typedef struct pt_doc_info {
  * before. pt_pdf_free releases everything (also after a failed save). */
 pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info);
 bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path);
+/* The file's bytes without writing it (for comparing): *data stays valid
+ * until pt_pdf_free. False with ctx->err when the PDF cannot be built. */
+bool pt_pdf_bytes(pt_out *o, pt_ctx *ctx, const char **data, size_t *len);
 void pt_pdf_free(pt_out *o);
 
 /* Text trace backend (out_trace.c) for golden tests: one line per call with

@@ -72,7 +72,9 @@
  * dates come from pt_doc_info.created and the subset tag is a hash of the
  * font name and the glyph set. */
 #include "out.h"
+#include "pdf_archive.h"
 #include "pdf_flate.h"
+#include "pdf_obj.h"
 #include "pdf_struct.h"
 #include "pdf_twin.h"
 #include "outfile.h"
@@ -87,6 +89,7 @@
 
 #include <hb-subset.h>
 #include <hpdf.h>
+#include <hpdf_annotation.h>
 
 enum {
     TJ_CHUNK = 500,       /* glyphs per TJ array before a new Tm (arrays stay small) */
@@ -285,60 +288,16 @@ static void put_rgb(pt_buf *b, pt_rgb c, const char *op)
     put_num(b, c.b); pt_buf_printf(b, " %s\n", op);
 }
 
-typedef PT_VEC(uint16_t) u16_vec;
-
-/* Appends the UTF-16 code units of UTF-8 s[0..len) to *u (invalid sequences
- * become U+FFFD, non-BMP characters surrogate pairs). */
-static void utf16(u16_vec *u, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        int32_t cp = pt_utf8_decode(s, len, &i);
-        uint32_t c = cp < 0 ? 0xFFFD : (uint32_t)cp;
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            PT_PUSH(*u, (uint16_t)(0xD800 + (c >> 10)));
-            PT_PUSH(*u, (uint16_t)(0xDC00 + (c & 0x3FF)));
-        } else {
-            PT_PUSH(*u, (uint16_t)c);
-        }
-    }
-}
-
 /* Appends the UTF-16 of s[0..len) to b as upper-case hex, 4 digits a code
  * unit; returns the number of code units. */
 static size_t put_utf16_hex(pt_buf *b, const char *s, size_t len)
 {
-    u16_vec u = {0};
-    utf16(&u, s, len);
+    pt_u16_vec u = {0};
+    pt_pdf_utf16(&u, s, len);
     for (size_t i = 0; i < u.n; i++)
         pt_buf_printf(b, "%04X", u.v[i]);
     free(u.v);
     return u.n;
-}
-
-/* A PDF text string object for UTF-8 s: itself when printable ASCII, else
- * UTF-16BE with a byte-order mark, written as a hex string (HPDF_Binary, as
- * libharu's own strings stop at the first zero byte). NULL on failure. */
-void *pt_pdf_text_string(HPDF_Doc pdf, const char *s)
-{
-    bool ascii = true;
-    for (const char *c = s; *c; c++)
-        if ((unsigned char)*c < 0x20 || (unsigned char)*c > 0x7E)
-            ascii = false;
-    if (ascii)
-        return HPDF_String_New(pdf->mmgr, s, NULL);
-    u16_vec u = {0};
-    PT_PUSH(u, 0xFEFF);
-    utf16(&u, s, strlen(s));
-    HPDF_BYTE *bytes = pt_xrealloc(NULL, 2 * u.n);
-    for (size_t i = 0; i < u.n; i++) {
-        bytes[2 * i] = (HPDF_BYTE)(u.v[i] >> 8);
-        bytes[2 * i + 1] = (HPDF_BYTE)(u.v[i] & 0xFF);
-    }
-    HPDF_Binary bin = HPDF_Binary_New(pdf->mmgr, bytes, (HPDF_UINT)(2 * u.n));
-    free(bytes);
-    free(u.v);
-    return bin;
 }
 
 /* ---- fonts: recording ---- */
@@ -1140,6 +1099,23 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
     pt_buf_free(&hex);
 }
 
+/* The descriptor's /CIDSet: the glyphs in the subset program (as in
+ * subset_font: those drawn, the twins' components, the twins). */
+static bool add_cidset(pdf_out *p, const pdf_font *pf, HPDF_Dict desc)
+{
+    PT_VEC(uint32_t) gids = {0};
+    for (uint32_t g = 0; g < pf->nglyphs; g++)
+        if (pf->vars.v[g])
+            PT_PUSH(gids, g);
+    for (size_t i = 0; i < pf->twins.n; i++) {
+        PT_PUSH(gids, pf->twins.v[i].gid);
+        PT_PUSH(gids, pf->nglyphs + (uint32_t)i);
+    }
+    bool ok = pt_pdfa_cidset(p->pdf, desc, gids.v, gids.n);
+    free(gids.v);
+    return ok;
+}
+
 /* Fills in the font once every page is written: the CIDFontType2 with /W,
  * the descriptor with the subset program, the ToUnicode CMap. */
 static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
@@ -1184,6 +1160,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
         HPDF_Dict_AddNumber(desc, "CapHeight", EM(m.cap_height));
         HPDF_Dict_AddNumber(desc, "StemV", STEM_V);
         HPDF_Dict_Add(desc, "FontFile2", file);
+        ok = add_cidset(p, pf, desc);
     }
 #undef EM
     if (!hpdf_check(p, ctx, ok, "writing the font descriptor"))
@@ -1240,21 +1217,19 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
 
 /* ---- writing: the document ---- */
 
-/* [page /XYZ 0 top null]: the top of the page at the reader's current zoom.
- * libharu refuses a zoom of 0 and cannot write null, so its zoom entry is
- * replaced. NULL on failure (the error is in libharu's record). */
-static HPDF_Destination page_top(pdf_out *p, int page)
+/* [page /XYZ 0 top null]: the top of the page at the reader's current zoom,
+ * a direct array (libharu's destinations are objects of their own, which
+ * PDF/A validators do not follow). NULL on failure (the error is in
+ * libharu's record). */
+static HPDF_Array page_top(pdf_out *p, int page)
 {
     HPDF_MMgr mm = p->pdf->mmgr;
-    HPDF_Destination d = HPDF_Page_CreateDestination(p->pages.v[page].page);
-    if (!d || HPDF_Destination_SetXYZ(d, 0, p->pages.v[page].h, 1) != HPDF_OK ||
-        d->list->count != 5)
-        return NULL;
-    HPDF_Obj_Free(mm, HPDF_List_RemoveByIndex(d->list, 4));
-    HPDF_Null none = HPDF_Null_New(mm);
-    if (!none || HPDF_Array_Add(d, none) != HPDF_OK)
-        return NULL;
-    return d;
+    HPDF_Array d = HPDF_Array_New(mm);
+    bool ok = d && HPDF_Array_Add(d, p->pages.v[page].page) == HPDF_OK &&
+              HPDF_Array_AddName(d, "XYZ") == HPDF_OK && HPDF_Array_AddNumber(d, 0) == HPDF_OK &&
+              HPDF_Array_AddReal(d, p->pages.v[page].h) == HPDF_OK &&
+              HPDF_Array_Add(d, HPDF_Null_New(mm)) == HPDF_OK;
+    return ok ? d : NULL;
 }
 
 /* True when item it of a tagged page is drawn in a marked-content sequence of
@@ -1349,6 +1324,25 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
     return true;
 }
 
+/* A link annotation with its destination as a direct array, printable
+ * (/F 4, as PDF/A asks of every annotation), without a border, in the
+ * page's /Annots. NULL on failure (the error is in libharu's record). */
+static HPDF_Annotation add_link(pdf_out *p, HPDF_Page page, HPDF_Rect r, HPDF_Array dest)
+{
+    HPDF_Annotation a = HPDF_Annotation_New(p->pdf->mmgr, p->pdf->xref, HPDF_ANNOT_LINK, r);
+    if (!a || HPDF_Dict_Add(a, "Dest", dest) != HPDF_OK ||
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0) != HPDF_OK ||
+        HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK || HPDF_Dict_Add(a, "P", page) != HPDF_OK)
+        return NULL;
+    HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+    if (!annots) {
+        annots = HPDF_Array_New(p->pdf->mmgr);
+        if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
+            return NULL;
+    }
+    return HPDF_Array_Add(annots, a) == HPDF_OK ? a : NULL;
+}
+
 static bool write_links(pdf_out *p, pt_ctx *ctx)
 {
     for (size_t i = 0; i < p->links.n; i++) {
@@ -1356,11 +1350,9 @@ static bool write_links(pdf_out *p, pt_ctx *ctx)
         if ((size_t)l->target >= p->pages.n)
             return pt_fail(ctx, _("internal error: link on page %d to page %d of %zu"),
                            l->page + 1, l->target + 1, p->pages.n);
-        HPDF_Destination d = page_top(p, l->target);
+        HPDF_Array d = page_top(p, l->target);
         HPDF_Rect r = {l->x, l->y, l->x + l->w, l->y + l->h};
-        HPDF_Annotation a = d ? HPDF_Page_CreateLinkAnnot(p->pages.v[l->page].page, r, d) : NULL;
-        if (a)
-            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        HPDF_Annotation a = d ? add_link(p, p->pages.v[l->page].page, r, d) : NULL;
         if (!hpdf_check(p, ctx, a != NULL, "creating a link"))
             return false;
         if (p->st)
@@ -1382,9 +1374,9 @@ static bool write_outlines(pdf_out *p, pt_ctx *ctx)
         int level = r->level < depth ? r->level : depth;
         HPDF_Outline o = HPDF_CreateOutline(p->pdf, parent[level], "", NULL);
         void *title = o ? pt_pdf_text_string(p->pdf, r->title) : NULL;
-        HPDF_Destination d = title ? page_top(p, r->page) : NULL;
+        HPDF_Array d = title ? page_top(p, r->page) : NULL;
         bool ok = d && HPDF_Dict_Add(o, "Title", title) == HPDF_OK &&
-                  HPDF_Outline_SetDestination(o, d) == HPDF_OK &&
+                  HPDF_Dict_Add(o, "Dest", d) == HPDF_OK &&
                   HPDF_Outline_SetOpened(o, level == 0) == HPDF_OK;
         if (!hpdf_check(p, ctx, ok, "creating a bookmark"))
             return false;
@@ -1421,7 +1413,7 @@ static bool write_info(pdf_out *p, pt_ctx *ctx)
     if (!gmtime_r(&t, &tm))
         return pt_fail(ctx, _("internal error: creation time %lld out of range"), p->info.created);
     HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                      tm.tm_sec > 59 ? 59 : tm.tm_sec, 'Z', 0, 0};
+                      tm.tm_sec > 59 ? 59 : tm.tm_sec, '+', 0, 0};   /* +00'00': UTC, as the XMP */
     bool ok = HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE, date) == HPDF_OK &&
               HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_MOD_DATE, date) == HPDF_OK;
     return hpdf_check(p, ctx, ok, "writing the document dates");
@@ -1477,6 +1469,15 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     if (!write_links(p, ctx) || !write_outlines(p, ctx) || !write_info(p, ctx) ||
         !write_access(p, ctx))
         return false;
+    PT_VEC(pt_font *) used = {0};
+    for (size_t i = 0; i < p->fonts.n; i++)
+        if (p->fonts.v[i].type0.n)
+            PT_PUSH(used, p->fonts.v[i].font);
+    bool archived = pt_pdfa_document(ctx, p->pdf, &p->info, p->st != NULL, used.v, used.n);
+    free(used.v);
+    if (!archived)
+        return false;
+    pt_phase("  pdf: PDF/A metadata, output intent, sources", &t);
 
     if (!hpdf_check(p, ctx, HPDF_SaveToStream(p->pdf) == HPDF_OK, "writing the PDF"))
         return false;
@@ -1501,7 +1502,8 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     if (p->bytes.n != size)
         return pt_fail(ctx, _("PDF writer (libharu): got %zu of %u bytes"), p->bytes.n,
                        (unsigned)size);
-    return hpdf_check(p, ctx, true, "reading the PDF back");
+    return hpdf_check(p, ctx, true, "reading the PDF back") &&
+           pt_pdfa_set_id(ctx, p->bytes.s, p->bytes.n);
 }
 
 /* ---- public ---- */
@@ -1537,8 +1539,41 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
         p->info.creator = info->creator ? pt_strdup(p->arena, info->creator) : NULL;
         p->info.created = info->created;
         p->info.lang = info->lang ? pt_strdup(p->arena, info->lang) : NULL;
+        pt_source *src = pt_alloc(p->arena, (info->nsources + 1) * sizeof *src);
+        for (size_t i = 0; i < info->nsources; i++) {
+            const pt_source *s = &info->sources[i];
+            src[i] = (pt_source){ pt_strdup(p->arena, s->name), pt_strdup(p->arena, s->desc),
+                                  pt_strndup(p->arena, s->data, s->len), s->len };
+        }
+        p->info.sources = src;
+        p->info.nsources = info->nsources;
     }
     return &p->base;
+}
+
+/* Builds the file's bytes once (pt_pdf_save and pt_pdf_bytes). */
+static bool built(pdf_out *p, pt_ctx *ctx)
+{
+    if (p->broken)
+        return pt_fail(ctx, "the PDF could not be built");
+    if (!p->built) {
+        p->built = true;
+        if (!build(p, ctx)) {
+            p->broken = true;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool pt_pdf_bytes(pt_out *o, pt_ctx *ctx, const char **data, size_t *len)
+{
+    pdf_out *p = pdf_of(o);
+    if (!built(p, ctx))
+        return false;
+    *data = p->bytes.s;
+    *len = p->bytes.n;
+    return true;
 }
 
 /* The first call turns the recording into the file's bytes (kept, so that a
@@ -1549,13 +1584,8 @@ bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path)
     pdf_out *p = pdf_of(o);
     if (p->broken)
         return pt_fail(ctx, _("%s: not written: the PDF could not be built"), path);
-    if (!p->built) {
-        p->built = true;
-        if (!build(p, ctx)) {
-            p->broken = true;
-            return false;
-        }
-    }
+    if (!built(p, ctx))
+        return false;
     double t = pt_now();
     bool ok = pt_write_atomic(ctx, path, p->bytes.s, p->bytes.n);
     pt_phase("  pdf: write the file", &t);

@@ -31,6 +31,7 @@
  * would save more, but libharu cannot write them (its writer makes the
  * cross-reference table). */
 #include "pdf_struct.h"
+#include "pdf_obj.h"
 
 #include <stdlib.h>
 #include <string.h>

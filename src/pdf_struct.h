@@ -36,8 +36,4 @@ void pt_pdfs_annot(pt_pdfs *s, size_t page, int elem, HPDF_Dict a);
  * catalog's /MarkInfo. pages[i] is page i. False with ctx->err. */
 bool pt_pdfs_write(pt_pdfs *s, pt_ctx *ctx, HPDF_Doc pdf, const HPDF_Page *pages, size_t npages);
 
-/* A PDF text string for UTF-8 s (ASCII as is, else UTF-16BE with a byte
- * order mark), or NULL when libharu has no memory. Defined in out_pdf.c. */
-void *pt_pdf_text_string(HPDF_Doc pdf, const char *s);
-
 #endif

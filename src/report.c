@@ -575,11 +575,40 @@ bool pt_typeset_doc(pt_ctx *ctx, const pt_report *r, const char *layout_path, pt
     return ok;
 }
 
-bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path,
-                int *npages)
+/* The file name of path without its folders. */
+static const char *base_name(const char *path)
 {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Reads the edition and the layout, as they go into the PDF, into src[2].
+ * The bytes are read again here (the loaders keep only the tree). */
+static bool read_sources(pt_ctx *ctx, pt_arena *a, const pt_report *r, const char *layout_path,
+                         pt_source src[2])
+{
+    const char *paths[2] = { r->file, layout_path };
+    const char *descs[2] = { "plantype edition (the report's content)",
+                             "plantype layout (pages, fonts, styles)" };
+    for (int i = 0; i < 2; i++) {
+        size_t len = 0;
+        char *data = pt_read_file(ctx, paths[i], &len);
+        if (!data)
+            return false;
+        src[i] = (pt_source){ base_name(paths[i]), descs[i], pt_strndup(a, data, len), len };
+        free(data);
+    }
+    return true;
+}
+
+bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path,
+                const pt_typeset_opts *opts, int *npages)
+{
+    const pt_typeset_opts none = {0};
+    if (!opts)
+        opts = &none;
     const char *inputs[] = { r->file, layout_path, NULL };
-    if (!pt_output_check(ctx, out_path, inputs))
+    if (!opts->bytes && !pt_output_check(ctx, out_path, inputs))
         return false;
     pt_arena *arena = pt_arena_new();
     pt_doc doc = {0};
@@ -587,6 +616,8 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
     double t = pt_now();
     bool ok = pt_typeset_doc(ctx, r, layout_path, arena, &doc, &L);
     pt_phase("layout (fonts, shaping, lines, pages)", &t);
+    pt_source src[2];
+    ok = ok && (opts->no_sources || read_sources(ctx, arena, r, layout_path, src));
     if (ok) {
         pt_buf title = {0};
         for (int i = 0; i < r->ntitle_lines; i++) {
@@ -596,11 +627,20 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
         }
         pt_doc_info info = { title.s, r->publisher,
                              r->ntitle_lines > 1 ? r->title_lines[r->ntitle_lines - 2] : title.s,
-                             "plantype", creation_time(), REPORT_LANG };
+                             "plantype", opts->have_date ? opts->date : creation_time(), REPORT_LANG,
+                             src, opts->no_sources ? 0 : 2 };
         pt_out *o = pt_pdf_new(ctx, &info);
         ok = o && pt_doc_render(ctx, &doc, o);
         pt_phase("render the display list", &t);
-        ok = ok && pt_pdf_save(o, ctx, out_path);
+        if (opts->bytes) {
+            const char *data;
+            size_t len;
+            ok = ok && pt_pdf_bytes(o, ctx, &data, &len);
+            if (ok)
+                pt_buf_add(opts->bytes, data, len);
+        } else {
+            ok = ok && pt_pdf_save(o, ctx, out_path);
+        }
         if (ok && npages)
             *npages = (int)doc.pages.n;
         pt_phase("write the PDF (subset fonts, content, compression)", &t);

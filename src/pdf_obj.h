@@ -1,0 +1,31 @@
+/* pdf_obj.h - PDF objects libharu 2.3.0 cannot make by itself, shared by the
+ * PDF writers (out_pdf.c, pdf_archive.c): streams we compress ourselves,
+ * text strings beyond ASCII, UTF-16 code units.
+ *
+ * These use libharu's exported internals (<hpdf.h> without HPDF_SHARED, see
+ * the opening comment of out_pdf.c); only the PDF writers include this file. */
+#ifndef PT_PDF_OBJ_H
+#define PT_PDF_OBJ_H
+
+#include "base.h"
+
+#include <hpdf.h>
+
+typedef PT_VEC(uint16_t) pt_u16_vec;
+
+/* Appends the UTF-16 code units of UTF-8 s[0..len) to *u (invalid sequences
+ * become U+FFFD, non-BMP characters surrogate pairs). */
+void pt_pdf_utf16(pt_u16_vec *u, const char *s, size_t len);
+
+/* A PDF text string object for UTF-8 s: itself when printable ASCII, else
+ * UTF-16BE with a byte-order mark, written as a hex string (HPDF_Binary, as
+ * libharu's own strings stop at the first zero byte). Not in the xref: add it
+ * to one container. NULL on failure (libharu's error record says why). */
+void *pt_pdf_text_string(HPDF_Doc pdf, const char *s);
+
+/* A new stream object in the xref holding data Flate-compressed here at zlib
+ * level `level` (1 fastest .. 9 smallest), or stored as it is when level is 0.
+ * NULL on failure. */
+HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, int level);
+
+#endif
