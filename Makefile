@@ -19,7 +19,7 @@
 CC      ?= gcc
 PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib libdeflate nettle
 # Debian packages: to build, and the PDF readers/data the tests check against.
-DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev libcsv-dev gettext nettle-dev
+DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev libcsv-dev gettext nettle-dev libqpdf-dev
 DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq locales \
              default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 # the locale the tests run Japanese messages in (made by deps with locale-gen)
@@ -30,10 +30,13 @@ DEB_FUZZ  := clang libclang-rt-dev
 BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2
+# libqpdf (--verify, --extract) is opened with dlopen by its soname, not linked (src/pdf_read.c).
+QPDF_LIB := $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so 2>/dev/null | awk '/SONAME/ {print $$2}')
 CFLAGS  := -std=c11 $(OPT) -g -Wall -Wextra -Wshadow -Wno-missing-field-initializers \
            -D_DEFAULT_SOURCE $(SAN) \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
+           $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null) \
+           $(if $(QPDF_LIB),-DPT_QPDF_LIB='"$(QPDF_LIB)"')
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm -ldl
 LDFLAGS := $(SAN)
 
 SRCS     := $(wildcard src/*.c)

@@ -28,6 +28,7 @@ typedef struct pt_cmd {
     bool final;          /* --final: the official print (incomplete cards are errors) */
     bool bom;            /* --bom: a CSV export begins with a byte-order mark */
     bool no_sources;     /* --no-sources: the PDF without its edition and layout */
+    bool force;          /* --force: --extract replaces files that exist */
 } pt_cmd;
 
 /* Typesets the edition operands[0] into a PDF (default out/<name>.pdf,
@@ -47,5 +48,15 @@ int pt_cmd_newyear(pt_ctx *ctx, const pt_cmd *cmd);
 int pt_cmd_export(pt_ctx *ctx, const pt_cmd *cmd);
 /* --import TABLE.csv EDITION.xml -o NEW.xml: the table's cells into the edition. */
 int pt_cmd_import(pt_ctx *ctx, const pt_cmd *cmd);
+
+/* Typesets the sources inside the PDF operands[0] again (its edition and
+ * layout, dated as it is) and compares the bytes: prints "FILE: reproduced
+ * exactly from its sources", or fails saying what differs (status 1); a PDF
+ * without sources is status 2. */
+int pt_cmd_verify(pt_ctx *ctx, const pt_cmd *cmd);
+
+/* Writes the sources inside the PDF operands[0] into the folder operands[1]
+ * (default "."), replacing no file unless --force. */
+int pt_cmd_extract(pt_ctx *ctx, const pt_cmd *cmd);
 
 #endif

@@ -44,17 +44,22 @@ static const mode modes[] = {
       N_("write the indicator table (CSV or JSON) to -o FILE or stdout") },
     { "import", "TABLE.csv EDITION.xml -o NEW.xml", 2, 2, pt_cmd_import,
       N_("write the edition with the table's values and texts") },
+    { "verify", "FILE.pdf", 1, 1, pt_cmd_verify,
+      N_("typeset the sources inside FILE.pdf again and compare: exactly the same?") },
+    { "extract", "FILE.pdf [DIR]", 1, 2, pt_cmd_extract,
+      N_("write the edition and layout inside FILE.pdf into DIR (default .)") },
 };
 enum { NMODES = sizeof modes / sizeof modes[0] };
 
 /* The options every mode shares. A mode's own option gets the value
  * OPT_MODE + its row. */
-enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_BOM, OPT_NO_SOURCES, OPT_MODE = 512 };
+enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_BOM, OPT_NO_SOURCES, OPT_FORCE, OPT_MODE = 512 };
 static const struct option general_options[] = {
     { "output", required_argument, NULL, 'o' },
     { "layout", required_argument, NULL, OPT_LAYOUT },
     { "final", no_argument, NULL, OPT_FINAL },
     { "no-sources", no_argument, NULL, OPT_NO_SOURCES },
+    { "force", no_argument, NULL, OPT_FORCE },
     { "quiet", no_argument, NULL, 'q' },
     { "bom", no_argument, NULL, OPT_BOM },
     { "help", no_argument, NULL, 'h' },
@@ -85,7 +90,8 @@ static void print_help(void)
             "  -h, --help          display this help and exit\n"
             "  -V, --version       output version information and exit\n"), stdout);
     fputs(_("      --no-sources    leave the edition and layout out of the PDF (PDF/A-2a\n"
-            "                      instead of PDF/A-3a with them attached)\n"), stdout);
+            "                      instead of PDF/A-3a with them attached)\n"
+            "      --force         --extract: replace files that exist\n"), stdout);
     fputs(_("\n"
             "Environment:\n"
             "  PLANTYPE_DATA       the folder holding fonts/, input/ and layouts/\n"
@@ -147,6 +153,7 @@ int main(int argc, char **argv)
         case OPT_LAYOUT: cmd.layout = optarg; break;
         case OPT_FINAL: cmd.final = true; break;
         case OPT_NO_SOURCES: cmd.no_sources = true; break;
+        case OPT_FORCE: cmd.force = true; break;
         case 'q': cmd.quiet = true; break;
         case OPT_BOM: cmd.bom = true; break;
         case 'h': print_help(); return PT_EXIT_OK;
