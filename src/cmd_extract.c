@@ -33,15 +33,15 @@ int pt_cmd_extract(pt_ctx *ctx, const pt_cmd *cmd)
         path[i] = pt_sprintf(a, "%s/%s", dir, ar.sources[i].name);
         struct stat st;
         if (!cmd->force && lstat(path[i], &st) == 0)
-            ok = pt_fail(ctx, "%s: exists; not replaced (--force replaces it)", path[i]);
+            ok = pt_fail(ctx, _("%s: exists; not replaced (--force replaces it)"), path[i]);
     }
     if (ok && ar.bad_source)
-        pt_warn(ctx, "%s: the attached %s disagrees with its /Size or /CheckSum (changed "
-                     "after typesetting)", pdf, ar.bad_source);
+        pt_warn(ctx, _("%s: the attached %s disagrees with its /Size or /CheckSum (changed "
+                       "after typesetting)"), pdf, ar.bad_source);
     for (size_t i = 0; ok && i < ar.nsources; i++) {
         ok = pt_write_atomic(ctx, path[i], ar.sources[i].data, ar.sources[i].len);
         if (ok && !cmd->quiet)
-            fprintf(stderr, "plantype: wrote %s\n", path[i]);
+            fprintf(stderr, _("plantype: wrote %s\n"), path[i]);
     }
     free(data);
     pt_arena_free(a);

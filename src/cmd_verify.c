@@ -43,7 +43,7 @@ static bool typeset_again(pt_ctx *ctx, pt_arena *a, const pt_archived *ar, pt_bu
     const char *path[2];
     bool ok = strcmp(ar->sources[0].name, ar->sources[1].name) != 0;
     if (!ok)
-        pt_invalid(ctx, "the edition and the layout inside have the same name %s",
+        pt_invalid(ctx, _("the edition and the layout inside have the same name %s"),
                    ar->sources[0].name);
     for (int i = 0; ok && i < 2; i++) {
         path[i] = pt_sprintf(a, "%s/%s", dir, ar->sources[i].name);
@@ -58,7 +58,7 @@ static bool typeset_again(pt_ctx *ctx, pt_arena *a, const pt_archived *ar, pt_bu
         ctx->warn = warn;
         if (!ok) {
             strip_folder(ctx, dir);
-            pt_err_prefix(ctx, "its sources do not typeset here: ");
+            pt_err_prefix(ctx, _("its sources do not typeset here: "));
         }
     }
     for (int i = 0; i < 2; i++)
@@ -75,7 +75,7 @@ static bool explain(pt_ctx *ctx, pt_arena *a, const char *pdf, const char *data,
     if (!pt_archived_read(ctx, a, "the PDF made again", made->s, made->n, &now))
         return false;
     if (!ar->fonts || !now.fonts || strcmp(ar->fonts, now.fonts))
-        return pt_fail(ctx, "%s: not reproduced: made with other fonts (it records: %s; here: %s)",
+        return pt_fail(ctx, _("%s: not reproduced: made with other fonts (it records: %s; here: %s)"),
                        pdf, ar->fonts ? ar->fonts : "none", now.fonts ? now.fonts : "none");
     pt_buf diff = {0};
     if (!pt_pdf_compare(ctx, data, len, made->s, made->n, &diff)) {
@@ -83,10 +83,10 @@ static bool explain(pt_ctx *ctx, pt_arena *a, const char *pdf, const char *data,
         return false;
     }
     if (diff.n)
-        pt_fail(ctx, "%s: not reproduced: %s", pdf, diff.s);
+        pt_fail(ctx, _("%s: not reproduced: %s"), pdf, diff.s);
     else
-        pt_fail(ctx, "%s: not reproduced: the same document, but not the same bytes "
-                     "(written again by another program?)", pdf);
+        pt_fail(ctx, _("%s: not reproduced: the same document, but not the same bytes "
+                       "(written again by another program?)"), pdf);
     pt_buf_free(&diff);
     return false;
 }
@@ -101,19 +101,19 @@ int pt_cmd_verify(pt_ctx *ctx, const pt_cmd *cmd)
     pt_archived ar;
     bool ok = pt_archived_load(ctx, a, pdf, &data, &len, &ar);
     if (ok && ar.nsources != 2)
-        ok = pt_invalid(ctx, "%s: %zu files inside, where plantype puts two (the edition "
-                             "and the layout)", pdf, ar.nsources);
+        ok = pt_invalid(ctx, _("%s: %zu files inside, where plantype puts two (the edition "
+                               "and the layout)"), pdf, ar.nsources);
     else if (ok && !ar.has_date)
-        ok = pt_invalid(ctx, "%s: no creation date (Info /CreationDate) to typeset it with", pdf);
+        ok = pt_invalid(ctx, _("%s: no creation date (Info /CreationDate) to typeset it with"), pdf);
     else if (ok && ar.bad_source)
-        ok = pt_fail(ctx, "%s: not reproduced: the attached %s was changed after typesetting "
-                          "(it disagrees with its /Size or /CheckSum)", pdf, ar.bad_source);
+        ok = pt_fail(ctx, _("%s: not reproduced: the attached %s was changed after typesetting "
+                            "(it disagrees with its /Size or /CheckSum)"), pdf, ar.bad_source);
     if (ok && !typeset_again(ctx, a, &ar, &made))
         ok = (pt_err_prefix(ctx, "%s: ", pdf), false);
     if (ok && (made.n != len || memcmp(made.s, data, len)))
         ok = explain(ctx, a, pdf, data, len, &ar, &made);
     if (ok)
-        printf("%s: reproduced exactly from its sources\n", pdf);
+        printf(_("%s: reproduced exactly from its sources\n"), pdf);
     free(data);
     pt_buf_free(&made);
     pt_arena_free(a);

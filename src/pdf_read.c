@@ -263,8 +263,8 @@ bool pt_archived_load(pt_ctx *ctx, pt_arena *a, const char *path, char **data, s
     if (!*data || !pt_archived_read(ctx, a, path, *data, *len, out))
         return false;
     if (out->nsources == 0)
-        return pt_invalid(ctx, "%s: no sources inside (written with --no-sources, or not by "
-                               "plantype)", path);
+        return pt_invalid(ctx, _("%s: no sources inside (written with --no-sources, or not by "
+                                 "plantype)"), path);
     return true;
 }
 
