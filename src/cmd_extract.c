@@ -27,7 +27,7 @@ int pt_cmd_extract(pt_ctx *ctx, const pt_cmd *cmd)
     pt_archived ar;
     bool ok = pt_archived_load(ctx, a, pdf, &data, &len, &ar);
     if (ok && mkdir(dir, 0777) != 0 && errno != EEXIST)
-        ok = pt_fail(ctx, "%s: cannot create folder: %s", dir, strerror(errno));
+        ok = pt_fail(ctx, _("%s: cannot create folder: %s"), dir, strerror(errno));
     const char **path = pt_alloc(a, (ar.nsources + 1) * sizeof *path);
     for (size_t i = 0; ok && i < ar.nsources; i++) {
         path[i] = pt_sprintf(a, "%s/%s", dir, ar.sources[i].name);

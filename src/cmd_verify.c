@@ -39,7 +39,7 @@ static bool typeset_again(pt_ctx *ctx, pt_arena *a, const pt_archived *ar, pt_bu
     const char *tmpdir = getenv("TMPDIR");
     char *dir = pt_sprintf(a, "%s/plantype-verify-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
     if (!mkdtemp(dir))
-        return pt_fail(ctx, "%s: cannot create a temporary folder: %s", dir, strerror(errno));
+        return pt_fail(ctx, _("%s: cannot create a temporary folder: %s"), dir, strerror(errno));
     const char *path[2];
     bool ok = strcmp(ar->sources[0].name, ar->sources[1].name) != 0;
     if (!ok)

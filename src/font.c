@@ -212,7 +212,7 @@ bool pt_font_sha256(pt_ctx *ctx, pt_font *f, char hex[65])
 {
     hash_wait(f);
     if (f->hash_err)
-        return pt_fail(ctx, "%s: cannot read the font file: %s", f->path, strerror(f->hash_err));
+        return pt_fail(ctx, _("%s: cannot read the font file: %s"), f->path, strerror(f->hash_err));
     memcpy(hex, f->sha256, 65);
     return true;
 }

@@ -1555,7 +1555,7 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
 static bool built(pdf_out *p, pt_ctx *ctx)
 {
     if (p->broken)
-        return pt_fail(ctx, "the PDF could not be built");
+        return pt_fail(ctx, _("the PDF could not be built"));
     if (!p->built) {
         p->built = true;
         if (!build(p, ctx)) {

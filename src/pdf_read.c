@@ -64,10 +64,10 @@ static bool qpdf_load(pt_ctx *ctx, qpdf_api *A)
 {
     A->lib = dlopen(PT_QPDF_LIB, RTLD_NOW | RTLD_LOCAL);
     if (!A->lib)
-        return pt_fail(ctx, "cannot load the qpdf library to read PDFs: %s", dlerror());
+        return pt_fail(ctx, _("cannot load the qpdf library to read PDFs: %s"), dlerror());
 #define QPDF_LOAD(name) \
     if (!(A->name = (__typeof__(name) *)dlsym(A->lib, #name))) { \
-        pt_fail(ctx, "%s: the qpdf library lacks %s", PT_QPDF_LIB, #name); \
+        pt_fail(ctx, _("%s: the qpdf library lacks %s"), PT_QPDF_LIB, #name); \
         dlclose(A->lib); \
         return false; \
     }
@@ -87,7 +87,7 @@ static qpdf_data open_pdf(const qpdf_api *A, pt_ctx *ctx, const char *name, cons
     A->qpdf_set_suppress_warnings(q, QPDF_TRUE);
     if (A->qpdf_read_memory(q, name, data, len, NULL) & QPDF_ERRORS) {
         qpdf_error e = A->qpdf_get_error(q);
-        pt_invalid(ctx, "%s: not a PDF that can be read: %s", name,
+        pt_invalid(ctx, _("%s: not a PDF that can be read: %s"), name,
                    e ? A->qpdf_get_error_full_text(q, e) : "unknown error");
         A->qpdf_cleanup(&q);
         return NULL;
@@ -187,14 +187,14 @@ static bool read_source(const qpdf_api *A, pt_ctx *ctx, pt_arena *a, qpdf_data q
         uf = A->qpdf_oh_get_key(q, fs, "/F");
     const char *name = A->qpdf_oh_is_string(q, uf) ? A->qpdf_oh_get_utf8_value(q, uf) : "";
     if (!plain_file_name(name))
-        return pt_invalid(ctx, "%s: an attached file's name \"%s\" is not a plain file name",
+        return pt_invalid(ctx, _("%s: an attached file's name \"%s\" is not a plain file name"),
                           pdf, name);
     src->name = pt_strdup(a, name);
     qpdf_oh ef = A->qpdf_oh_get_key(q, A->qpdf_oh_get_key(q, fs, "/EF"), "/F");
     size_t len = 0;
     char *data = stream_data(A, q, a, ef, &len);
     if (!data)
-        return pt_invalid(ctx, "%s: the attached file %s cannot be read", pdf, src->name);
+        return pt_invalid(ctx, _("%s: the attached file %s cannot be read"), pdf, src->name);
     src->data = data;
     src->len = len;
     src->desc = "";
