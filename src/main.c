@@ -44,6 +44,8 @@ static const mode modes[] = {
       N_("write the indicator table (CSV or JSON) to -o FILE or stdout") },
     { "import", "TABLE.csv EDITION.xml -o NEW.xml", 2, 2, pt_cmd_import,
       N_("write the edition with the table's values and texts") },
+    { "draft", "EDITION.xml", 1, 1, pt_cmd_draft,
+      N_("typeset a proof: every problem as a comment where it is, their list in front") },
 };
 enum { NMODES = sizeof modes / sizeof modes[0] };
 
