@@ -180,6 +180,8 @@ pt_finding *pt_check_at(pt_check *c, const pt_text_ref *t, size_t off, const cha
     va_start(ap, fmt);
     pt_finding *f = vadd(c, id, line, col, t->card, t->cell, fmt, ap);
     va_end(ap);
+    f->text = t->text;
+    f->off = off;
     return f;
 }
 
@@ -196,6 +198,7 @@ static pt_finding *at_value(pt_check *c, const pt_card *card, const char *cell,
     va_start(ap, fmt);
     pt_finding *f = vadd(c, id, line, col, card, cell, fmt, ap);
     va_end(ap);
+    f->text = v->text;
     return f;
 }
 
@@ -469,7 +472,8 @@ static void check_status(pt_check *c, const pt_card *card, int line, const char 
                             _("%s is marked %s but the actual %s %s the target %s%s: the mark is %s"),
                             what, mark, a->text, met ? _("meets") : _("misses"), t->text,
                             lower ? _(" (lower is better)") : "", pt_status_mark(want));
-    f->cell = "status";
+    f->cell = "actual";   /* placed on the actual's cell, the number that decides */
+    f->text = a->text;
 }
 
 static void check_card(pt_check *c, int era, const pt_card *card)

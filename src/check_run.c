@@ -148,7 +148,7 @@ static bool check_layout(pt_ctx *ctx, pt_check *c, const char *layout_path)
 }
 
 int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char *layout_path,
-                     bool final, pt_findings *out)
+                     bool final, pt_findings *out, pt_report **report)
 {
     size_t len;
     char *data = pt_read_file(ctx, path, &len);
@@ -156,6 +156,8 @@ int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char 
         return PT_EXIT_IO;
     int status = PT_EXIT_OK;
     pt_report *r = pt_report_parse(ctx, arena, path, data, len);
+    if (report)
+        *report = r;
     if (!r) {
         if (ctx->status != PT_EXIT_INVALID)
             status = PT_EXIT_IO;

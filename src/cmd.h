@@ -36,6 +36,17 @@ typedef struct pt_cmd {
  * "plantype: wrote FILE: N pages, N warnings" to stderr. */
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd);
 
+/* Typesets the edition operands[0] as a proof (default out/<name>-draft.pdf):
+ * the findings of --check as comments where they are, the findings list in
+ * front, a band on every page (draft.h); prints the findings to stdout. */
+int pt_cmd_draft(pt_ctx *ctx, const pt_cmd *cmd);
+
+/* "input/r6.xml" -> "out/r6<suffix>.pdf" (in the arena). */
+char *pt_default_output(pt_arena *a, const char *in, const char *suffix);
+/* Creates every missing folder on the way to the file at path (mkdir -p of
+ * its folder). False with ctx->err when one cannot be made. */
+bool pt_make_parent_dirs(pt_ctx *ctx, pt_arena *a, const char *path);
+
 /* Checks the edition operands[0] (check_run.h) and prints every finding,
  * then "N errors, M warnings", to stdout; writes nothing. Status 2 when there
  * are errors. */

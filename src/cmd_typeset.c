@@ -18,20 +18,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* "input/r6.xml" -> "out/r6.pdf" */
-static char *default_output(pt_arena *a, const char *in)
+char *pt_default_output(pt_arena *a, const char *in, const char *suffix)
 {
     const char *base = strrchr(in, '/');
     base = base ? base + 1 : in;
     size_t n = strlen(base);
     if (n > 4 && !strcmp(base + n - 4, ".xml"))
         n -= 4;
-    return pt_sprintf(a, "out/%.*s.pdf", (int)n, base);
+    return pt_sprintf(a, "out/%.*s%s.pdf", (int)n, base, suffix);
 }
 
-/* Creates every missing folder on the way to the file at path (mkdir -p of
- * its folder). False with ctx->err when one cannot be made. */
-static bool make_parent_dirs(pt_ctx *ctx, pt_arena *a, const char *path)
+bool pt_make_parent_dirs(pt_ctx *ctx, pt_arena *a, const char *path)
 {
     char *dir = pt_strdup(a, path);
     char *slash = strrchr(dir, '/');
@@ -107,7 +104,7 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     pt_phase("read and validate the edition", &t);
     const char *layout = cmd->layout ? cmd->layout
                                      : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir(ctx));
-    const char *out = cmd->output ? cmd->output : default_output(arena, in);
+    const char *out = cmd->output ? cmd->output : pt_default_output(arena, in, "");
     bool to_stdout = !strcmp(out, "-");
     int npages = 0;
     pt_typeset_opts opts = { .no_sources = cmd->no_sources };
@@ -120,7 +117,7 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     if (ok && to_stdout)
         ok = typeset_to_stdout(ctx, arena, r, layout, &opts, &npages);
     else if (ok)
-        ok = make_parent_dirs(ctx, arena, out) && pt_typeset(ctx, r, layout, out, &opts, &npages);
+        ok = pt_make_parent_dirs(ctx, arena, out) && pt_typeset(ctx, r, layout, out, &opts, &npages);
     if (ok && !cmd->quiet)
         print_summary(ctx, to_stdout ? _("standard output") : out, npages);
     pt_arena_free(arena);

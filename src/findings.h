@@ -26,6 +26,8 @@ typedef struct pt_finding {
     const char *msg;           /* what is wrong, for a reader of the report */
     const char *card;          /* the card it is on ("5-1"), or NULL */
     const char *cell;          /* the cell on that card ("actual", "evaluation"), or NULL */
+    const char *text;          /* the model text it is in (a pointer the layout draws), or NULL */
+    size_t off;                /* the byte of text it is at */
     int seq;                   /* order of addition (keeps the sort stable) */
 } pt_finding;
 

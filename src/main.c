@@ -48,6 +48,8 @@ static const mode modes[] = {
       N_("typeset the sources inside FILE.pdf again and compare: exactly the same?") },
     { "extract", "FILE.pdf [DIR]", 1, 2, pt_cmd_extract,
       N_("write the edition and layout inside FILE.pdf into DIR (default .)") },
+    { "draft", "EDITION.xml", 1, 1, pt_cmd_draft,
+      N_("typeset a proof: every problem as a comment where it is, their list in front") },
 };
 enum { NMODES = sizeof modes / sizeof modes[0] };
 

@@ -47,6 +47,15 @@ typedef struct pt_struct_elem {
 
 /* What the items that follow a mark are. */
 typedef enum pt_artifact { PT_ART_NONE, PT_ART_LAYOUT, PT_ART_PAGINATION } pt_artifact;
+/* A comment on an area of a page, as a PDF annotation shows it in a reader's
+ * comments pane: a highlight over a line of text, or a box around a cell. */
+typedef struct pt_annot {
+    float x, y, w, h;          /* the area, lower-left corner and size */
+    bool box;                  /* a box (Square) rather than a highlight */
+    const char *note;          /* the comment (UTF-8) */
+    const char *author;        /* who made it, e.g. "plantype" */
+    pt_rgb color;
+} pt_annot;
 
 typedef struct pt_out pt_out;
 typedef struct pt_out_ops {
@@ -62,6 +71,8 @@ typedef struct pt_out_ops {
                  pt_rgb color, float line_width);
     /* Clickable area on the current page leading to page `target` (0-based). */
     bool (*link)(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h, int target);
+    /* A comment on an area of the current page. */
+    bool (*annot)(pt_out *o, pt_ctx *ctx, const pt_annot *a);
     /* Bookmark: level 0 top, 1 below the last level-0 entry; leads to page. */
     bool (*outline)(pt_out *o, pt_ctx *ctx, int level, const char *title, int page);
     bool (*end_page)(pt_out *o, pt_ctx *ctx);

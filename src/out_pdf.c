@@ -76,6 +76,7 @@
 #include "pdf_flate.h"
 #include "pdf_obj.h"
 #include "pdf_struct.h"
+#include "pdf_annot.h"
 #include "pdf_twin.h"
 #include "outfile.h"
 
@@ -157,6 +158,7 @@ typedef struct pdf_page {
 } pdf_page;
 
 typedef struct link_rec { int page; float x, y, w, h; int target, elem; } link_rec;
+typedef struct annot_rec { int page; pt_annot a; } annot_rec;   /* strings in the arena */
 typedef struct outline_rec { int level; const char *title; int page; } outline_rec;
 
 typedef struct pdf_out {
@@ -168,6 +170,7 @@ typedef struct pdf_out {
     PT_VEC(pdf_font) fonts;
     PT_VEC(pdf_page) pages;
     PT_VEC(link_rec) links;
+    PT_VEC(annot_rec) annots;
     PT_VEC(outline_rec) outlines;
     pt_pdfs *st;                /* the structure tree; NULL: untagged */
     int elem;                   /* tagged: the element of what is drawn next (0: artifact) */
@@ -554,6 +557,21 @@ static bool pdf_link(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h,
     return true;
 }
 
+static bool pdf_annot(pt_out *o, pt_ctx *ctx, const pt_annot *a)
+{
+    pdf_out *p = pdf_of(o);
+    if (!need_page(p, ctx, "annotation"))
+        return false;
+    float v[4] = {a->x, a->y, a->w, a->h};
+    if (!finite_all(v, 4) || !a->note)
+        return pt_fail(ctx, _("internal error: annotation at %g %g"), a->x, a->y);
+    annot_rec r = {(int)p->pages.n - 1, *a};
+    r.a.note = pt_strdup(p->arena, a->note);
+    r.a.author = a->author ? pt_strdup(p->arena, a->author) : NULL;
+    PT_PUSH(p->annots, r);
+    return true;
+}
+
 static bool pdf_outline(pt_out *o, pt_ctx *ctx, int level, const char *title, int page)
 {
     pdf_out *p = pdf_of(o);
@@ -600,6 +618,7 @@ static const pt_out_ops pdf_ops = {
     .rect = pdf_rect,
     .line = pdf_line,
     .link = pdf_link,
+    .annot = pdf_annot,
     .outline = pdf_outline,
     .end_page = pdf_end_page,
     .structure = pdf_structure,
@@ -1361,6 +1380,17 @@ static bool write_links(pdf_out *p, pt_ctx *ctx)
     return true;
 }
 
+static bool write_annots(pdf_out *p, pt_ctx *ctx)
+{
+    for (size_t i = 0; i < p->annots.n; i++) {
+        const annot_rec *r = &p->annots.v[i];
+        if (!hpdf_check(p, ctx, pt_pdf_annot_add(p->pdf, p->pages.v[r->page].page, &r->a),
+                        "creating an annotation"))
+            return false;
+    }
+    return true;
+}
+
 static bool write_outlines(pdf_out *p, pt_ctx *ctx)
 {
     enum { MAX_DEPTH = 16 };
@@ -1466,8 +1496,8 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i]))
             return false;
     pt_phase("  pdf: fonts (subset, compress, /W, CMaps)", &t);
-    if (!write_links(p, ctx) || !write_outlines(p, ctx) || !write_info(p, ctx) ||
-        !write_access(p, ctx))
+    if (!write_links(p, ctx) || !write_annots(p, ctx) || !write_outlines(p, ctx) ||
+        !write_info(p, ctx) || !write_access(p, ctx))
         return false;
     PT_VEC(pt_font *) used = {0};
     for (size_t i = 0; i < p->fonts.n; i++)
@@ -1610,6 +1640,7 @@ void pt_pdf_free(pt_out *o)
         free(p->pages.v[i].items.v);
     free(p->pages.v);
     free(p->links.v);
+    free(p->annots.v);
     free(p->outlines.v);
     pt_pdfs_free(p->st);
     pt_buf_free(&p->bytes);

@@ -113,6 +113,14 @@ static bool tr_link(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h, 
     return true;
 }
 
+static bool tr_annot(pt_out *o, pt_ctx *ctx, const pt_annot *a)
+{
+    (void)ctx;
+    pt_buf_printf(buf_of(o), "annot %s %.2f %.2f %.2f %.2f %s\n", a->box ? "box" : "highlight",
+                  fix0(a->x), fix0(a->y), fix0(a->w), fix0(a->h), a->note);
+    return true;
+}
+
 static bool tr_outline(pt_out *o, pt_ctx *ctx, int level, const char *title, int page)
 {
     (void)ctx;
@@ -136,6 +144,7 @@ static const pt_out_ops trace_ops = {
     .rect = tr_rect,
     .line = tr_line,
     .link = tr_link,
+    .annot = tr_annot,
     .outline = tr_outline,
     .end_page = tr_end_page,
 };

@@ -149,6 +149,13 @@ void pt_page_pagination(pt_page *p, size_t from)
     }
 }
 
+void pt_page_annot(pt_page *p, const pt_annot *a)
+{
+    pt_item it = { .kind = PT_ITEM_ANNOT, .x = a->x, .y = a->y, .w = a->w, .h = a->h,
+                   .annot = *a };
+    PT_PUSH(p->items, it);
+}
+
 double pt_baseline(double ytop, double size, double leading)
 {
     return ytop - (size * leading - size) / 2 - EMBOX_ASCENT * size;
@@ -313,7 +320,8 @@ bool pt_doc_render(pt_ctx *ctx, const pt_doc *d, pt_out *o)
         for (size_t k = 0; k < p->items.n; k++) {
             const pt_item *it = &p->items.v[k];
             bool ok = true;
-            if (tagged && it->kind != PT_ITEM_LINK && (it->elem != elem || it->art != art)) {
+            if (tagged && it->kind != PT_ITEM_LINK && it->kind != PT_ITEM_ANNOT &&
+                (it->elem != elem || it->art != art)) {
                 elem = it->elem;
                 art = it->art;
                 if (!ops->mark(o, ctx, elem, art))
@@ -339,6 +347,9 @@ bool pt_doc_render(pt_ctx *ctx, const pt_doc *d, pt_out *o)
                 elem = -1;
                 ok = ops->link(o, ctx, (float)it->x, (float)it->y, (float)it->w, (float)it->h,
                                it->target);
+                break;
+            case PT_ITEM_ANNOT:
+                ok = ops->annot(o, ctx, &it->annot);
                 break;
             }
             if (!ok)

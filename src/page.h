@@ -10,7 +10,7 @@
 #include "out.h"
 #include "para.h"
 
-typedef enum pt_item_kind { PT_ITEM_GLYPHS, PT_ITEM_RECT, PT_ITEM_LINE, PT_ITEM_LINK } pt_item_kind;
+typedef enum pt_item_kind { PT_ITEM_GLYPHS, PT_ITEM_RECT, PT_ITEM_LINE, PT_ITEM_LINK, PT_ITEM_ANNOT } pt_item_kind;
 
 typedef struct pt_item {
     pt_item_kind kind;
@@ -29,6 +29,7 @@ typedef struct pt_item {
     int elem;                    /* structure element whose content this is (a link:
                                     the Link element); 0: an artifact */
     pt_artifact art;             /* elem 0: layout (rules, shading) or pagination */
+    pt_annot annot;              /* annot: the comment (its area is x, y, w, h) */
 } pt_item;
 
 typedef struct pt_page {
@@ -68,6 +69,8 @@ void pt_page_rect(pt_page *p, double x, double y, double w, double h, const pt_r
 void pt_page_line(pt_page *p, double x1, double y1, double x2, double y2, pt_rgb color,
                   double line_width);
 void pt_page_link(pt_page *p, double x, double y, double w, double h, int target);
+/* A comment on an area (a->x … a->h); a's strings must outlive the document. */
+void pt_page_annot(pt_page *p, const pt_annot *a);
 
 /* ---- structure ---- */
 
