@@ -75,12 +75,13 @@ check "--out FILE (abbreviated, value as the next word)" cmp -s "$TMP/sp.pdf" "$
 check_eq "-q: no summary, the warning stays" "$(grep -c "wrote" "$TMP/err"):$(grep -c "card 37" "$TMP/err")" "0:1"
 
 # -o -: the PDF on stdout, the same bytes; the summary says where it went.
-"$BIN" -o - "$R6" >"$TMP/stdout.pdf" 2>"$TMP/err"; rc=$?
+mkdir "$TMP/tmpdir"   # a private TMPDIR: other runs on the machine do not count
+TMPDIR="$TMP/tmpdir" "$BIN" -o - "$R6" >"$TMP/stdout.pdf" 2>"$TMP/err"; rc=$?
 check_eq "-o -: exit 0" "$rc" 0
 check "-o -: the PDF on stdout" cmp -s "$TMP/stdout.pdf" "$TMP/r6.pdf"
 check_eq "-o -: summary" "$(tail -n 1 "$TMP/err")" "plantype: wrote standard output: 51 pages, 1 warning"
 check "-o -: no file named -" test ! -e ./- -a ! -e "$TMP/-"
-check_eq "-o -: no temporary left" "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'plantype-*' -newer "$TMP/r6.pdf" | wc -l)" 0
+check_eq "-o -: no temporary left" "$(find "$TMP/tmpdir" -mindepth 1 | wc -l)" 0
 
 # A bad edition with -o -: the error, exit 2, nothing on stdout.
 printf '<report>' >"$TMP/bad.xml"
