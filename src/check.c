@@ -49,6 +49,8 @@ static const pt_rule rules[] = {
                          "otherwise composed" },
     { "fullwidth-value", PT_WARNING, "full-width digits or Latin letters in a value, where "
                                      "the edition's values are half-width" },
+    { "changed", PT_NOTE, "--diff OLD: a cell, status mark or card changed, added, removed or "
+                          "renumbered since the previous draft" },
     { NULL, PT_ERROR, NULL },
 };
 

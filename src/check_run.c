@@ -9,6 +9,7 @@
 #include "check_run.h"
 
 #include "check.h"
+#include "diff.h"
 #include "report.h"
 
 #include <stdlib.h>
@@ -148,7 +149,7 @@ static bool check_layout(pt_ctx *ctx, pt_check *c, const char *layout_path)
 }
 
 int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char *layout_path,
-                     bool final, pt_findings *out, pt_report **report)
+                     bool final, const char *old, pt_findings *out, pt_report **report)
 {
     size_t len;
     char *data = pt_read_file(ctx, path, &len);
@@ -176,6 +177,15 @@ int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char 
         } else {
             pt_check_data(&c);
             pt_check_text(&c);
+            if (old) {
+                pt_report *o = pt_report_load(ctx, arena, old);
+                if (!o) {
+                    pt_err_prefix(ctx, "--diff: ");
+                    status = ctx->status ? ctx->status : PT_EXIT_IO;
+                } else {
+                    pt_diff(&c, o, old);
+                }
+            }
             if (!check_layout(ctx, &c, layout_path))
                 status = PT_EXIT_IO;
         }

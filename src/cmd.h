@@ -25,6 +25,7 @@ typedef struct pt_cmd {
     const char *output;  /* -o FILE; "-" is standard output; NULL: the mode's default */
     const char *layout;  /* --layout FILE; NULL: layouts/a4-report.xml of the data folder */
     bool quiet;          /* -q: no summary line on success */
+    const char *diff;    /* --diff OLD: the previous draft to compare with */
     bool final;          /* --final: the official print (incomplete cards are errors) */
     bool bom;            /* --bom: a CSV export begins with a byte-order mark */
     bool no_sources;     /* --no-sources: the PDF without its edition and layout */

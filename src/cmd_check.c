@@ -18,7 +18,7 @@ int pt_cmd_check(pt_ctx *ctx, const pt_cmd *cmd)
     const char *layout = cmd->layout ? cmd->layout
                                      : pt_sprintf(arena, "%s/layouts/a4-report.xml", pt_datadir(ctx));
     double t = pt_now();
-    int status = pt_check_edition(ctx, arena, cmd->operands[0], layout, cmd->final, &f, NULL);
+    int status = pt_check_edition(ctx, arena, cmd->operands[0], layout, cmd->final, cmd->diff, &f, NULL);
     pt_phase("check the edition", &t);
     if (status != PT_EXIT_IO)
         pt_findings_print(&f, stdout);

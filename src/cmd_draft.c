@@ -102,7 +102,7 @@ int pt_cmd_draft(pt_ctx *ctx, const pt_cmd *cmd)
     pt_findings_init(&f, arena);
     pt_report *r = NULL;
     if (status == PT_EXIT_OK)
-        status = pt_check_edition(ctx, arena, in, layout, cmd->final, &f, &r);
+        status = pt_check_edition(ctx, arena, in, layout, cmd->final, cmd->diff, &f, &r);
     if (status != PT_EXIT_IO && !ctx->err[0])
         pt_findings_print(&f, stdout);
     int npages = 0;

@@ -17,6 +17,7 @@
 
 static const pt_rgb ERROR_COLOR = { 0.95f, 0.25f, 0.25f };
 static const pt_rgb WARNING_COLOR = { 1.0f, 0.80f, 0.0f };
+static const pt_rgb NOTE_COLOR = { 0.35f, 0.60f, 1.0f };    /* --diff: what changed */
 static const pt_rgb BAND_FILL = { 1.0f, 0.90f, 0.90f };
 static const pt_rgb BAND_TEXT = { 0.70f, 0.0f, 0.0f };
 static const pt_rgb SHADE = { 0.90f, 0.90f, 0.90f };
@@ -105,13 +106,37 @@ static const pt_item *find_run(const pt_doc *doc, int first, int end, const char
     return NULL;
 }
 
+static const pt_rgb *level_color(pt_level lv)
+{
+    return lv == PT_ERROR ? &ERROR_COLOR : lv == PT_NOTE ? &NOTE_COLOR : &WARNING_COLOR;
+}
+
+/* A change bar in the left margin beside every line of the paragraph that
+ * run `it` belongs to (the runs of the same text on page p). */
+static void change_bar(draft *D, pt_page *pg, const pt_item *it)
+{
+    double lo = it->y - 0.25 * it->size, hi = it->y + 0.95 * it->size;
+    for (size_t k = 0; k < pg->items.n; k++) {
+        const pt_item *g = &pg->items.v[k];
+        if (g->kind != PT_ITEM_GLYPHS || g->text != it->text)
+            continue;
+        if (g->y - 0.25 * g->size < lo)
+            lo = g->y - 0.25 * g->size;
+        if (g->y + 0.95 * g->size > hi)
+            hi = g->y + 0.95 * g->size;
+    }
+    double x = D->L->left - 6;
+    pt_page_line(pg, x, lo, x, hi, NOTE_COLOR, 2.5);
+}
+
 /* The note of a finding: "error [rule] file:line:col: message". */
 static const char *note_of(pt_arena *a, const pt_finding *f)
 {
     char where[64] = "";
     if (f->col > 0)
         snprintf(where, sizeof where, ":%d", f->col);
-    return pt_sprintf(a, "%s [%s] %s:%d%s: %s", f->level == PT_ERROR ? "error" : "warning",
+    return pt_sprintf(a, "%s [%s] %s:%d%s: %s",
+                      f->level == PT_ERROR ? "error" : f->level == PT_NOTE ? "note" : "warning",
                       f->rule, f->file, f->line, where, f->msg);
 }
 
@@ -124,7 +149,7 @@ static int place(draft *D, const pt_finding *f)
     int first = ci >= 0 ? D->card_first[ci] : 0;
     int end = ci >= 0 ? D->card_end[ci] : (int)doc->pages.n;
     pt_annot a = { .note = note_of(doc->arena, f), .author = "plantype",
-                   .color = f->level == PT_ERROR ? ERROR_COLOR : WARNING_COLOR };
+                   .color = *level_color(f->level) };
     int page = -1;
     const pt_item *it = f->text ? find_run(doc, first, end, f->text, f->off, &page) : NULL;
     if (!it && f->text && ci >= 0)   /* e.g. an initiative's title: drawn on the cover too */
@@ -136,6 +161,8 @@ static int place(draft *D, const pt_finding *f)
         a.y = (float)(it->y - 0.25 * it->size);
         a.w = (float)(x1 - x0 + 2);
         a.h = (float)(1.2 * it->size);
+        if (f->level == PT_NOTE)
+            change_bar(D, doc->pages.v[page], it);
     } else {
         /* the top of the text area of the card's page, or of the first page */
         page = ci >= 0 ? first : 0;
@@ -217,9 +244,11 @@ static bool findings_list(draft *D, const pt_findings *f, const int *pages, page
     pt_doc *doc = D->doc;
     double tw = pt_layout_text_width(L);
     double ytop = L->page_h - L->top, y = ytop;
-    const char *title = pt_sprintf(doc->arena, "校正用 指摘一覧: %s — %d error%s, %d warning%s",
+    const char *title = pt_sprintf(doc->arena, "校正用 指摘一覧: %s — %d error%s, %d warning%s%s",
                                    D->r->file, f->nerrors, f->nerrors == 1 ? "" : "s",
-                                   f->nwarnings, f->nwarnings == 1 ? "" : "s");
+                                   f->nwarnings, f->nwarnings == 1 ? "" : "s",
+                                   f->nnotes ? pt_sprintf(doc->arena, ", %d change%s", f->nnotes,
+                                                          f->nnotes == 1 ? "" : "s") : "");
     int sect = pt_elem_new(doc, -1, PT_ROLE_SECT);
     doc->elems.v[sect].alt = "校正: 指摘一覧";
     pt_page *pg = NULL;
@@ -240,8 +269,7 @@ static bool findings_list(draft *D, const pt_findings *f, const int *pages, page
             y = ytop;
         }
         if (x) {
-            pt_page_rect(pg, L->left, y - h + 2, 6, h - 4,
-                         x->level == PT_ERROR ? &ERROR_COLOR : &WARNING_COLOR, NULL, 0);
+            pt_page_rect(pg, L->left, y - h + 2, 6, h - 4, level_color(x->level), NULL, 0);
             pg->elem = pt_elem_new(doc, pt_elem_new(doc, sect, PT_ROLE_P), PT_ROLE_LINK);
             doc->elems.v[pg->elem].alt = text;
         } else {

@@ -36,6 +36,8 @@ pt_finding *pt_finding_add(pt_findings *f, pt_level level, const char *rule, con
     PT_PUSH(f->v, x);
     if (level == PT_ERROR)
         f->nerrors++;
+    else if (level == PT_NOTE)
+        f->nnotes++;
     else
         f->nwarnings++;
     return &f->v.v[f->v.n - 1];
@@ -67,9 +69,11 @@ void pt_findings_print(const pt_findings *f, FILE *out)
         fprintf(out, "%s:%d:", x->file ? x->file : "", x->line);
         if (x->col > 0)
             fprintf(out, "%d:", x->col);
-        fprintf(out, " %s: %s [%s]\n", x->level == PT_ERROR ? "error" : "warning", x->msg,
+        fprintf(out, " %s: %s [%s]\n", x->level == PT_ERROR ? "error" : x->level == PT_NOTE ? "note" : "warning", x->msg,
                 x->rule);
     }
+    if (f->nnotes)   /* --diff: the changes, before the count that ends the output */
+        fprintf(out, ngettext("%d note\n", "%d notes\n", (unsigned long)f->nnotes), f->nnotes);
     /* "1 error, 2 warnings" in the user's language */
     char errors[64];
     snprintf(errors, sizeof errors, ngettext("%d error", "%d errors", (unsigned long)f->nerrors),

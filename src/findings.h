@@ -16,7 +16,7 @@
 
 #include "base.h"
 
-typedef enum pt_level { PT_WARNING = 0, PT_ERROR = 1 } pt_level;
+typedef enum pt_level { PT_WARNING = 0, PT_ERROR = 1, PT_NOTE = 2 } pt_level;   /* note: --diff */
 
 typedef struct pt_finding {
     const char *file;
@@ -34,7 +34,7 @@ typedef struct pt_finding {
 typedef struct pt_findings {
     pt_arena *arena;           /* messages live here (the caller's arena) */
     PT_VEC(pt_finding) v;
-    int nerrors, nwarnings;
+    int nerrors, nwarnings, nnotes;
 } pt_findings;
 
 void pt_findings_init(pt_findings *f, pt_arena *arena);
@@ -50,7 +50,8 @@ pt_finding *pt_finding_add(pt_findings *f, pt_level level, const char *rule, con
 /* Sorts by file, line, column, then order of addition. */
 void pt_findings_sort(pt_findings *f);
 
-/* Prints every finding, one a line, then "N errors, M warnings". */
+/* Prints every finding, one a line, then "N errors, M warnings" (and ", K
+ * notes" when there are notes). */
 void pt_findings_print(const pt_findings *f, FILE *out);
 
 /* ---- where a text of the model is in the edition file ---- */

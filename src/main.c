@@ -55,11 +55,12 @@ enum { NMODES = sizeof modes / sizeof modes[0] };
 
 /* The options every mode shares. A mode's own option gets the value
  * OPT_MODE + its row. */
-enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_BOM, OPT_NO_SOURCES, OPT_FORCE, OPT_MODE = 512 };
+enum { OPT_LAYOUT = 256, OPT_FINAL, OPT_DIFF, OPT_BOM, OPT_NO_SOURCES, OPT_FORCE, OPT_MODE = 512 };
 static const struct option general_options[] = {
     { "output", required_argument, NULL, 'o' },
     { "layout", required_argument, NULL, OPT_LAYOUT },
     { "final", no_argument, NULL, OPT_FINAL },
+    { "diff", required_argument, NULL, OPT_DIFF },
     { "no-sources", no_argument, NULL, OPT_NO_SOURCES },
     { "force", no_argument, NULL, OPT_FORCE },
     { "quiet", no_argument, NULL, 'q' },
@@ -87,6 +88,7 @@ static void print_help(void)
             "                      (default: out/NAME.pdf for NAME.xml; folders are created)\n"
             "      --layout=FILE   the layout (default: layouts/a4-report.xml of the data)\n"
             "      --final         the official print: an incomplete card is an error\n"
+            "      --diff=OLD      --check, --draft: what changed since OLD (an edition)\n"
             "  -q, --quiet         no summary line after a successful run\n"
             "      --bom           --export csv: begin with a byte-order mark (for Excel)\n"
             "  -h, --help          display this help and exit\n"
@@ -154,6 +156,7 @@ int main(int argc, char **argv)
         case 'o': cmd.output = optarg; break;
         case OPT_LAYOUT: cmd.layout = optarg; break;
         case OPT_FINAL: cmd.final = true; break;
+        case OPT_DIFF: cmd.diff = optarg; break;
         case OPT_NO_SOURCES: cmd.no_sources = true; break;
         case OPT_FORCE: cmd.force = true; break;
         case 'q': cmd.quiet = true; break;
