@@ -10,10 +10,12 @@
 
 #include "check.h"
 #include "diff.h"
+#include "pdf_read.h"
 #include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The loader's one message "file:line: rest" as a finding. */
 static void load_failure(pt_findings *f, const char *file, const char *err)
@@ -148,6 +150,24 @@ static bool check_layout(pt_ctx *ctx, pt_check *c, const char *layout_path)
     return ok || ctx->status == PT_EXIT_INVALID;
 }
 
+/* The previous draft for --diff: an edition XML, or a PDF plantype wrote with
+ * its sources inside (the first attached file is the edition, as --verify
+ * takes it). NULL with ctx->err when it cannot be read. */
+static pt_report *load_old(pt_ctx *ctx, pt_arena *arena, const char *path)
+{
+    size_t n = strlen(path);
+    if (n < 4 || strcasecmp(path + n - 4, ".pdf"))
+        return pt_report_load(ctx, arena, path);
+    char *data = NULL;
+    size_t len = 0;
+    pt_archived ar;
+    pt_report *r = NULL;
+    if (pt_archived_load(ctx, arena, path, &data, &len, &ar))
+        r = pt_report_parse(ctx, arena, path, ar.sources[0].data, ar.sources[0].len);
+    free(data);
+    return r;
+}
+
 int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char *layout_path,
                      bool final, const char *old, pt_findings *out, pt_report **report)
 {
@@ -178,7 +198,7 @@ int pt_check_edition(pt_ctx *ctx, pt_arena *arena, const char *path, const char 
             pt_check_data(&c);
             pt_check_text(&c);
             if (old) {
-                pt_report *o = pt_report_load(ctx, arena, old);
+                pt_report *o = load_old(ctx, arena, old);
                 if (!o) {
                     pt_err_prefix(ctx, "--diff: ");
                     status = ctx->status ? ctx->status : PT_EXIT_IO;

@@ -27,6 +27,15 @@ check_eq "same year: the count" "$(tail -n 2 <<<"$out")" "4 notes
 1 error, 10 warnings"
 check_eq "no change: no note" "$("$PLANTYPE" --check --diff "$R6" "$R6" | tail -n 1)" "0 errors, 11 warnings"
 
+# ---- OLD given as a PDF carrying its sources: the same notes as its edition ----
+"$PLANTYPE" -q "$R6" -o "$TMP/old.pdf"
+pdfout=$("$PLANTYPE" --check --diff "$TMP/old.pdf" "$new"); rc=$?
+check_eq "old PDF: exit 2 as with the XML" "$rc" 2
+check_eq "old PDF: the same four notes (the old file named as the PDF)" \
+  "$(grep ': note: ' <<<"$pdfout" | sed "s|$TMP/old.pdf|OLD|g")" "$(grep ': note: ' <<<"$out" | sed "s|$R6|OLD|g")"
+"$PLANTYPE" -q --no-sources "$R6" -o "$TMP/bare.pdf"
+check_eq "old PDF without sources: exit 2" "$("$PLANTYPE" --check --diff "$TMP/bare.pdf" "$R6" >/dev/null 2>&1; echo $?)" 2
+
 # ---- the draft: each change a comment with the old text, a bar beside it ----
 "$PLANTYPE" --draft -q --diff "$R6" -o "$TMP/d.pdf" "$new" >/dev/null
 (cd tests && node pdfjs_annots.mjs "$TMP/d.pdf") >"$TMP/annots"
