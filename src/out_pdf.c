@@ -899,24 +899,11 @@ static const char *variant_name(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_fon
     return fname;
 }
 
-/* libharu's dictionary writer calls this just before ">>": it names the
- * filter of a stream we compressed ourselves (libharu drops a /Filter entry
- * from a stream whose own filter flag is off). */
-static HPDF_STATUS write_flate_name(HPDF_Dict d, HPDF_Stream out)
-{
-    (void)d;
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/* Writes data[0..len) compressed by f (pdf_flate.h) as the content of
- * stream object s, which libharu then writes as it is. False on failure
- * (the error is in libharu's record). */
+/* Writes data[0..len) compressed by f as the content of stream object s
+ * (pt_pdf_stream_put, through the document's scratch buffer). */
 static bool put_flate(pdf_out *p, pt_flate *f, HPDF_Dict s, const void *data, size_t len)
 {
-    s->filter = HPDF_STREAM_FILTER_NONE;
-    s->write_fn = write_flate_name;
-    return pt_flate_compress(f, data, len, &p->zbuf)
-        && HPDF_Stream_Write(s->stream, (HPDF_BYTE *)p->zbuf.s, (HPDF_UINT)p->zbuf.n) == HPDF_OK;
+    return pt_pdf_stream_put(s, f, data, len, &p->zbuf);
 }
 
 /* A new stream object holding data, compressed here (put_flate). */

@@ -33,13 +33,12 @@
 #include <string.h>
 #include <time.h>
 
-#include <zlib.h>
 
 enum {
     PDFA_WITH_SOURCES = 3,      /* the part allowing embedded files of any kind */
     PDFA_WITHOUT_SOURCES = 2,   /* the same rules, no embedded files */
-    SOURCE_ZLEVEL = Z_BEST_SPEED,   /* sources: the fastest level (r6: 28 KB, not 22 KB at level 6) */
-    ICC_ZLEVEL = Z_DEFAULT_COMPRESSION,
+    SOURCE_ZLEVEL = PT_FLATE_FAST,    /* sources: the fastest level (r6: 28 KB, not 22 KB at level 6) */
+    ICC_ZLEVEL = PT_FLATE_LEVEL,
 };
 /* The output condition of the profile, as the ICC registry names it. */
 #define SRGB_NAME "sRGB IEC61966-2.1"
@@ -57,7 +56,7 @@ bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, si
     bits[0] |= 0x80;            /* .notdef is always in the program */
     for (size_t i = 0; i < n; i++)
         bits[gids[i] / 8] |= (uint8_t)(0x80 >> (gids[i] % 8));
-    HPDF_Dict s = pt_pdf_stream(pdf, bits, nbytes, Z_BEST_SPEED);
+    HPDF_Dict s = pt_pdf_stream(pdf, bits, nbytes, PT_FLATE_FAST);
     free(bits);
     return s && HPDF_Dict_Add(descriptor, "CIDSet", s) == HPDF_OK;
 }

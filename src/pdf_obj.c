@@ -1,17 +1,14 @@
 /* pdf_obj.c - streams and text strings for the PDF writers (see pdf_obj.h).
  *
  * Streams. libharu would compress a stream with zlib's default level when the
- * document's compression mode asks for it; we compress our own streams here
- * instead, with the level the caller chooses (the font programs, the largest
- * streams, at the fastest level: half the time for about a tenth more bytes),
- * and tell libharu's writer to name the filter (it drops a /Filter entry from
- * a stream whose own filter flag is off). */
+ * document's compression mode asks for it; we compress every stream ourselves
+ * with libdeflate (pdf_flate.h) at the level the caller chooses, and tell
+ * libharu's writer to name the filter (it drops a /Filter entry from a stream
+ * whose own filter flag is off). */
 #include "pdf_obj.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include <zlib.h>
 
 void pt_pdf_utf16(pt_u16_vec *u, const char *s, size_t len)
 {
@@ -57,19 +54,25 @@ static HPDF_STATUS write_flate_name(HPDF_Dict d, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, pt_buf *scratch)
+{
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    if (!f)
+        return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) == HPDF_OK;
+    s->write_fn = write_flate_name;
+    return pt_flate_compress(f, data, len, scratch)
+        && HPDF_Stream_Write(s->stream, (HPDF_BYTE *)scratch->s, (HPDF_UINT)scratch->n) == HPDF_OK;
+}
+
 HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, int level)
 {
     HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!s)
         return NULL;
-    s->filter = HPDF_STREAM_FILTER_NONE;
-    if (level == 0)
-        return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) == HPDF_OK ? s : NULL;
-    uLongf clen = compressBound((uLong)len);
-    Bytef *c = pt_xrealloc(NULL, clen);
-    bool ok = compress2(c, &clen, data, (uLong)len, level) == Z_OK
-           && HPDF_Stream_Write(s->stream, c, (HPDF_UINT)clen) == HPDF_OK;
-    free(c);
-    s->write_fn = write_flate_name;
+    pt_flate *f = level ? pt_flate_new(level) : NULL;
+    pt_buf scratch = {0};
+    bool ok = (!level || f) && pt_pdf_stream_put(s, f, data, len, &scratch);
+    pt_buf_free(&scratch);
+    pt_flate_free(f);
     return ok ? s : NULL;
 }

@@ -8,6 +8,7 @@
 #define PT_PDF_OBJ_H
 
 #include "base.h"
+#include "pdf_flate.h"
 
 #include <hpdf.h>
 
@@ -23,9 +24,15 @@ void pt_pdf_utf16(pt_u16_vec *u, const char *s, size_t len);
  * to one container. NULL on failure (libharu's error record says why). */
 void *pt_pdf_text_string(HPDF_Doc pdf, const char *s);
 
-/* A new stream object in the xref holding data Flate-compressed here at zlib
- * level `level` (1 fastest .. 9 smallest), or stored as it is when level is 0.
- * NULL on failure. */
+/* Writes data[0..len) as the content of stream object s, which libharu then
+ * writes as it is: compressed by f (its bytes go through *scratch) and named
+ * /FlateDecode, or stored as it is when f is NULL. False on failure (the
+ * error is in libharu's record, or memory ran out). */
+bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, pt_buf *scratch);
+
+/* A new stream object in the xref holding data Flate-compressed at libdeflate
+ * level `level` (pdf_flate.h: 1 fastest .. 12 smallest), or stored as it is
+ * when level is 0. For the few one-off streams; NULL on failure. */
 HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, int level);
 
 #endif
