@@ -73,6 +73,7 @@
  * font name and the glyph set. */
 #include "out.h"
 #include "pdf_archive.h"
+#include "pdf_file.h"
 #include "pdf_flate.h"
 #include "pdf_obj.h"
 #include "pdf_struct.h"
@@ -1496,30 +1497,10 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         return false;
     pt_phase("  pdf: PDF/A metadata, output intent, sources", &t);
 
-    if (!hpdf_check(p, ctx, HPDF_SaveToStream(p->pdf) == HPDF_OK, "writing the PDF"))
+    if (!pt_pdf_file_write(ctx, p->pdf, p->flate, &p->bytes))
         return false;
-    pt_phase("  pdf: libharu serialisation", &t);
-    HPDF_UINT32 size = HPDF_GetStreamSize(p->pdf);
-    HPDF_ResetStream(p->pdf);
-    p->bytes.n = 0;
-    char chunk[65536];
-    while (p->bytes.n < size) {
-        HPDF_UINT32 n = sizeof chunk;
-        HPDF_STATUS st = HPDF_ReadFromStream(p->pdf, (HPDF_BYTE *)chunk, &n);
-        pt_buf_add(&p->bytes, chunk, n);
-        if (st == HPDF_STREAM_EOF || n == 0)
-            break;
-        if (!hpdf_check(p, ctx, st == HPDF_OK, "reading the PDF back"))
-            return false;
-    }
-    if (p->err == HPDF_STREAM_EOF || HPDF_GetError(p->pdf) == HPDF_STREAM_EOF) {
-        p->err = p->detail = 0;
-        HPDF_ResetError(p->pdf);
-    }
-    if (p->bytes.n != size)
-        return pt_fail(ctx, _("PDF writer (libharu): got %zu of %u bytes"), p->bytes.n,
-                       (unsigned)size);
-    return hpdf_check(p, ctx, true, "reading the PDF back") &&
+    pt_phase("  pdf: serialisation (object streams)", &t);
+    return hpdf_check(p, ctx, true, "writing the PDF") &&
            pt_pdfa_set_id(ctx, p->bytes.s, p->bytes.n);
 }
 

@@ -232,10 +232,16 @@ static size_t leftovers(const char *path)
     return n;
 }
 
-/* Occurrences of needle in the file at path (libharu leaves dictionaries
- * uncompressed, so font objects can be counted in the raw bytes). */
-static size_t count_in_file(const char *path, const char *needle)
+/* Occurrences of needle in the objects of the PDF at path. They travel in
+ * compressed object streams, so qpdf first writes them out plain (QDF, no
+ * object streams) next to it; 0 when that fails. */
+static size_t count_in_file(const char *pdf, const char *needle)
 {
+    char path[1100], cmd[2400];
+    snprintf(path, sizeof path, "%s.qdf", pdf);
+    snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable '%s' '%s'", pdf, path);
+    if (system(cmd) != 0)
+        return 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return 0;
@@ -245,6 +251,7 @@ static size_t count_in_file(const char *path, const char *needle)
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         pt_buf_add(&b, chunk, n);
     fclose(f);
+    unlink(path);
     size_t count = 0, len = strlen(needle);
     for (size_t i = 0; i + len <= b.n; i++)
         if (memcmp(b.s + i, needle, len) == 0)
