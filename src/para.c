@@ -193,6 +193,8 @@ struct pt_typesetter {
     PT_VEC(int) nlines;                            /* ... fewest lines per prefix */
     memo breaks;                                   /* brk + rank of the texts set so far */
     memo shaped;                                   /* their glyphs, per font */
+    memo laid;                                     /* their lines, per style (para_key) */
+    PT_VEC(char) key;                              /* para_key's scratch */
 };
 
 pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
@@ -228,6 +230,8 @@ void pt_typesetter_free(pt_typesetter *ts)
     free(ts->nlines.v);
     memo_free(&ts->breaks);
     memo_free(&ts->shaped);
+    memo_free(&ts->laid);
+    free(ts->key.v);
     free(ts);
 }
 
@@ -909,9 +913,101 @@ bool pt_para_widths(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, con
     return true;
 }
 
+/* ---- the paragraph memo ---- */
+
+/* The lines of a paragraph depend on its text and its style alone: the
+ * same text in the same style (a card's labels on every card, a value in
+ * every column of its width, every text of a card set again while it is
+ * fitted at the same size) gets the same lines. The memo's key is the style's
+ * fields, byte by byte, followed by the text; its data the lines (first
+ * counted from the paragraph's first glyph) followed by the glyphs. */
+static void key_add(pt_typesetter *ts, const void *field, size_t n)
+{
+    memcpy(ts->key.v + ts->key.n, field, n);
+    ts->key.n += n;
+}
+
+static void para_key(pt_typesetter *ts, const pt_para_style *st, const char *text, size_t len)
+{
+    uint8_t flags[3] = { st->hang, st->space_breaks, st->phrase };
+    int align = (int)st->align;
+    size_t need = sizeof st->font + 3 * sizeof(double) + sizeof st->hang_at + sizeof align
+                + sizeof flags + len;
+    if (ts->key.cap < need) {
+        ts->key.cap = 2 * need;
+        ts->key.v = pt_xrealloc(ts->key.v, ts->key.cap);
+    }
+    ts->key.n = 0;
+    key_add(ts, &st->font, sizeof st->font);
+    key_add(ts, &st->measure, sizeof st->measure);
+    key_add(ts, &st->indent, sizeof st->indent);
+    key_add(ts, &st->wao, sizeof st->wao);
+    key_add(ts, &st->hang_at, sizeof st->hang_at);
+    key_add(ts, &align, sizeof align);
+    key_add(ts, flags, sizeof flags);
+    key_add(ts, text, len);
+}
+
+/* Makes room for `more` items in a PT_VEC, doubling as PT_PUSH does. */
+#define RESERVE(vec, more) do { \
+        size_t need_ = (vec).n + (more); \
+        if (need_ > (vec).cap) { \
+            while ((vec).cap < need_) \
+                (vec).cap = (vec).cap ? (vec).cap * 2 : 16; \
+            (vec).v = pt_xrealloc((vec).v, (vec).cap * sizeof *(vec).v); \
+        } \
+    } while (0)
+
+/* Appends the kept lines of a memo entry to out. */
+static void para_recall(const memo_entry *e, pt_lines *out)
+{
+    size_t nl, ng;
+    const char *d = e->data;
+    memcpy(&nl, d, sizeof nl);
+    memcpy(&ng, d + sizeof nl, sizeof ng);
+    const char *lines = d + 2 * sizeof nl, *glyphs = lines + nl * sizeof(pt_line);
+    RESERVE(out->lines, nl);
+    RESERVE(out->glyphs, ng);
+    pt_line *l = out->lines.v + out->lines.n;
+    if (nl)
+        memcpy(l, lines, nl * sizeof *l);
+    for (size_t i = 0; i < nl; i++)
+        l[i].first += out->glyphs.n;
+    if (ng)
+        memcpy(out->glyphs.v + out->glyphs.n, glyphs, ng * sizeof(pt_lglyph));
+    out->lines.n += nl;
+    out->glyphs.n += ng;
+}
+
+/* Keeps lines [l0, …) and glyphs [g0, …) of out under the key in ts->key. */
+static void para_keep(pt_typesetter *ts, const pt_lines *out, size_t l0, size_t g0)
+{
+    size_t nl = out->lines.n - l0, ng = out->glyphs.n - g0;
+    size_t size = 2 * sizeof nl + nl * sizeof(pt_line) + ng * sizeof(pt_lglyph);
+    char *d = pt_xrealloc(NULL, size), *at = d + 2 * sizeof nl;
+    memcpy(d, &nl, sizeof nl);
+    memcpy(d + sizeof nl, &ng, sizeof ng);
+    for (size_t i = 0; i < nl; i++, at += sizeof(pt_line)) {
+        pt_line line = out->lines.v[l0 + i];
+        line.first -= g0;
+        memcpy(at, &line, sizeof line);
+    }
+    if (ng)
+        memcpy(at, &out->glyphs.v[g0], ng * sizeof(pt_lglyph));
+    memo_put(&ts->laid, ts->key.v, ts->key.n, 0, d, size);
+    free(d);
+}
+
 bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, const char *text,
                     size_t len, pt_lines *out)
 {
+    para_key(ts, st, text, len);
+    const memo_entry *known = memo_get(&ts->laid, ts->key.v, ts->key.n, 0);
+    if (known) {
+        para_recall(known, out);
+        return true;
+    }
+    size_t l0 = out->lines.n, g0 = out->glyphs.n;
     size_t s = 0;
     for (;;) {
         const char *nl = memchr(text + s, '\n', len - s);
@@ -919,7 +1015,9 @@ bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, con
         if (!layout_segment(ctx, ts, st, text + s, e - s, (uint32_t)s, out))
             return false;
         if (!nl)
-            return true;
+            break;
         s = e + 1;
     }
+    para_keep(ts, out, l0, g0);    /* ts->key is still this paragraph's */
+    return true;
 }
