@@ -179,6 +179,7 @@ static void memo_free(memo *m)
 
 struct pt_typesetter {
     pt_breaker *breaker;
+    pt_shaper *shaper;
     PT_VEC(uint8_t) brk;
     PT_VEC(uint8_t) graph;
     pt_glyphs glyphs;
@@ -204,6 +205,7 @@ pt_typesetter *pt_typesetter_new(pt_ctx *ctx, pt_strictness strictness)
         return NULL;
     pt_typesetter *ts = pt_xcalloc(1, sizeof *ts);
     ts->breaker = b;
+    ts->shaper = pt_shaper_new();
     return ts;
 }
 
@@ -212,6 +214,7 @@ void pt_typesetter_free(pt_typesetter *ts)
     if (!ts)
         return;
     pt_breaker_free(ts->breaker);
+    pt_shaper_free(ts->shaper);
     free(ts->brk.v);
     free(ts->graph.v);
     free(ts->glyphs.v);
@@ -410,7 +413,7 @@ static bool build(pt_ctx *ctx, pt_typesetter *ts, pt_font *font, double wao, con
                 PT_PUSH(ts->features, f);
             }
         }
-        if (!pt_shape(ctx, font, s, len, 0, len, ts->features.v, (unsigned)ts->features.n,
+        if (!pt_shape(ctx, ts->shaper, font, s, len, 0, len, ts->features.v, (unsigned)ts->features.n,
                       &ts->glyphs))
             return false;
         memo_put(&ts->shaped, s, len, (uintptr_t)font, ts->glyphs.v,

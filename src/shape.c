@@ -4,15 +4,114 @@
  * and only text[start..end) as the item (hb_buffer_add_utf8 with an offset, as
  * raqm does), sets language "ja", lets HarfBuzz guess the script, forces the
  * direction to left-to-right (the report is set horizontally), shapes with the
- * default cluster level and copies the glyphs out in font units. A buffer per
- * call costs a few allocations; it keeps the font free of mutable shared state.
+ * default cluster level and copies the glyphs out in font units. What is
+ * reused between calls lives in the caller's pt_shaper (a buffer, the plans),
+ * not in the font, which stays free of mutable shared state.
+ *
+ * Plans. A shape plan (the lookups of a face for a script, language and
+ * feature set) is what HarfBuzz works out before shaping; hb_shape keeps it
+ * on the face only when every feature covers the whole text. The line engine
+ * turns `hwid` on for the yakumono alone, so every such call would make a new
+ * plan (a fifth of the shaping time). A plan does not depend on where in the
+ * text a feature applies: HarfBuzz plans with each feature's tag, value and
+ * whether it is global, and applies the ranges of the features given to
+ * hb_shape_plan_execute. So pt_shaper keeps one plan per face, segment
+ * properties and set of (tag, value, global) and executes it with the call's
+ * ranges.
  *
  * A .notdef glyph (id 0) for anything but a control character means the font
  * lacks a character the text needs: that is an error of the input, reported
  * with the code point, the character and the font, never silently drawn as a box. */
 #include "shape.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* A kept plan and what it was made for. */
+enum { PLAN_FEATURES = 4 };   /* distinct (tag, value, global) kept per plan */
+typedef struct kept_plan {
+    hb_face_t *face;
+    hb_segment_properties_t props;
+    hb_feature_t kinds[PLAN_FEATURES];   /* start/end: 0/-1 global, 0/1 ranged */
+    unsigned nkinds;
+    hb_shape_plan_t *plan;
+} kept_plan;
+
+struct pt_shaper {
+    hb_buffer_t *buf;
+    PT_VEC(kept_plan) plans;
+};
+
+pt_shaper *pt_shaper_new(void)
+{
+    pt_shaper *sh = pt_xcalloc(1, sizeof *sh);
+    sh->buf = hb_buffer_create();
+    return sh;
+}
+
+void pt_shaper_free(pt_shaper *sh)
+{
+    if (!sh)
+        return;
+    for (size_t i = 0; i < sh->plans.n; i++)
+        hb_shape_plan_destroy(sh->plans.v[i].plan);
+    free(sh->plans.v);
+    hb_buffer_destroy(sh->buf);
+    free(sh);
+}
+
+/* The distinct (tag, value, global) of features[0..n) into kinds, in order
+ * of first appearance; false when there are more than PLAN_FEATURES. */
+static bool feature_kinds(const hb_feature_t *f, unsigned n, hb_feature_t *kinds,
+                          unsigned *nkinds)
+{
+    *nkinds = 0;
+    for (unsigned i = 0; i < n; i++) {
+        bool global = f[i].start == HB_FEATURE_GLOBAL_START && f[i].end == HB_FEATURE_GLOBAL_END;
+        hb_feature_t k = { f[i].tag, f[i].value, 0, global ? HB_FEATURE_GLOBAL_END : 1 };
+        unsigned j = 0;
+        while (j < *nkinds && !(kinds[j].tag == k.tag && kinds[j].value == k.value
+                                && kinds[j].end == k.end))
+            j++;
+        if (j < *nkinds)
+            continue;
+        if (*nkinds == PLAN_FEATURES)
+            return false;
+        kinds[(*nkinds)++] = k;
+    }
+    return true;
+}
+
+/* The kept plan for shaping buf in font with features on ranges, made and
+ * kept on first use; NULL when the features are not kept (too many kinds). */
+static hb_shape_plan_t *ranged_plan(pt_shaper *sh, hb_font_t *font, hb_buffer_t *buf,
+                                    const hb_feature_t *f, unsigned n)
+{
+    kept_plan p = { hb_font_get_face(font), {0}, {{0}}, 0, NULL };
+    hb_buffer_get_segment_properties(buf, &p.props);
+    if (!feature_kinds(f, n, p.kinds, &p.nkinds))
+        return NULL;
+    for (size_t i = 0; i < sh->plans.n; i++) {
+        const kept_plan *q = &sh->plans.v[i];
+        if (q->face == p.face && hb_segment_properties_equal(&q->props, &p.props)
+            && q->nkinds == p.nkinds && !memcmp(q->kinds, p.kinds, p.nkinds * sizeof *p.kinds))
+            return q->plan;
+    }
+    unsigned ncoords = 0;
+    const int *coords = hb_font_get_var_coords_normalized(font, &ncoords);
+    p.plan = hb_shape_plan_create2(p.face, &p.props, p.kinds, p.nkinds, coords, ncoords, NULL);
+    PT_PUSH(sh->plans, p);
+    return p.plan;
+}
+
+/* Whether a feature applies to part of the text only. */
+static bool ranged(const hb_feature_t *f, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (f[i].start != HB_FEATURE_GLOBAL_START || f[i].end != HB_FEATURE_GLOBAL_END)
+            return true;
+    return false;
+}
 
 /* Control characters (general category Cc) may map to no glyph: layout
  * handles tabs and line feeds itself and never draws them. */
@@ -59,7 +158,7 @@ static bool missing_char(pt_ctx *ctx, pt_font *font, const char *text, size_t le
                       pt_font_display_name(font), shown_path(ctx, font));
 }
 
-bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,
+bool pt_shape(pt_ctx *ctx, pt_shaper *sh, pt_font *font, const char *text, size_t len,
               size_t start, size_t end, const hb_feature_t *features,
               unsigned nfeatures, pt_glyphs *out)
 {
@@ -69,14 +168,23 @@ bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,
     if (start == end)
         return true;
 
-    hb_buffer_t *buf = hb_buffer_create();
+    hb_buffer_t *buf = sh ? sh->buf : hb_buffer_create();
+    if (sh)
+        hb_buffer_reset(buf);
     hb_buffer_add_utf8(buf, text, (int)len, (unsigned)start, (int)(end - start));
     hb_buffer_set_language(buf, hb_language_from_string("ja", -1));
     hb_buffer_guess_segment_properties(buf);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_shape(pt_font_hb(font), buf, features, nfeatures);
+    hb_font_t *hb = pt_font_hb(font);
+    hb_shape_plan_t *plan = sh && ranged(features, nfeatures)
+                          ? ranged_plan(sh, hb, buf, features, nfeatures) : NULL;
+    if (plan)
+        hb_shape_plan_execute(plan, hb, buf, features, nfeatures);
+    else
+        hb_shape(hb, buf, features, nfeatures);
     if (!hb_buffer_allocation_successful(buf)) {
-        hb_buffer_destroy(buf);
+        if (!sh)
+            hb_buffer_destroy(buf);
         return pt_fail(ctx, _("out of memory while shaping"));
     }
 
@@ -97,7 +205,8 @@ bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,
         }
         if (all_control)
             continue;
-        hb_buffer_destroy(buf);
+        if (!sh)
+            hb_buffer_destroy(buf);
         return missing_char(ctx, font, text, len, from, to);
     }
     for (unsigned i = 0; i < n; i++) {
@@ -110,6 +219,7 @@ bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,
         };
         PT_PUSH(*out, g);
     }
-    hb_buffer_destroy(buf);
+    if (!sh)
+        hb_buffer_destroy(buf);
     return true;
 }

@@ -19,12 +19,21 @@ typedef struct pt_glyph {
 
 typedef PT_VEC(pt_glyph) pt_glyphs;
 
+/* What shaping keeps between calls: one HarfBuzz buffer, and the shape
+ * plans for features on parts of the text (HarfBuzz keeps a plan only for
+ * features on the whole text, and would make a new one for every call with
+ * `hwid` on the yakumono). One per thread; the fonts must outlive it. */
+typedef struct pt_shaper pt_shaper;
+pt_shaper *pt_shaper_new(void);
+void pt_shaper_free(pt_shaper *sh);
+
 /* Shapes text[start..end) with text[0..len) as context and appends the glyphs
  * to out (caller-owned). Fails when a character other than a control character
  * maps to no glyph: ctx->err = "character U+20B9F (𠮟) is not in BIZ UDGothic
  * Regular (fonts/BIZUDGothic-Regular.ttf)"; the caller adds file, line, element
- * with pt_err_prefix(). features may be NULL. */
-bool pt_shape(pt_ctx *ctx, pt_font *font, const char *text, size_t len,
+ * with pt_err_prefix(). features may be NULL. sh may be NULL (nothing kept:
+ * a buffer and, with features on ranges, a plan made for this call). */
+bool pt_shape(pt_ctx *ctx, pt_shaper *sh, pt_font *font, const char *text, size_t len,
               size_t start, size_t end, const hb_feature_t *features,
               unsigned nfeatures, pt_glyphs *out);
 

@@ -54,7 +54,7 @@ static bool set_line(pt_ctx *ctx, pt_out *o, pt_font *font, float size, float x,
 {
     size_t len = strlen(text);
     pt_glyphs gl = {0};
-    if (!pt_shape(ctx, font, text, len, 0, len, features, nfeatures, &gl))
+    if (!pt_shape(ctx, NULL, font, text, len, 0, len, features, nfeatures, &gl))
         return false;
     pt_draw_glyph *dg = pt_xrealloc(NULL, (gl.n ? gl.n : 1) * sizeof *dg);
     float scale = size / (float)pt_font_upem(font), pen = 0;
@@ -114,7 +114,7 @@ static bool set_paren_line(pt_ctx *ctx, pt_out *o, pt_font *font, float size, fl
                            float y, pt_buf *expected)
 {
     pt_glyphs gl = {0};
-    if (!pt_shape(ctx, font, "()", 2, 0, 2, NULL, 0, &gl))
+    if (!pt_shape(ctx, NULL, font, "()", 2, 0, 2, NULL, 0, &gl))
         return false;
     bool ok = gl.n == 2;
     if (ok) {
@@ -285,7 +285,7 @@ static void test_fonts_and_shaping(const fonts *fo)
     /* Advances in font units: kana 1 em, digits ½ em; hwid halves 「. */
     const char *t = "「あ1」";
     pt_glyphs g = {0};
-    CHECK(pt_shape(&ctx, fo->regular, t, strlen(t), 0, strlen(t), NULL, 0, &g), "%s", ctx.err);
+    CHECK(pt_shape(&ctx, NULL, fo->regular, t, strlen(t), 0, strlen(t), NULL, 0, &g), "%s", ctx.err);
     CHECK_INT(g.n, 4, "glyph count");
     if (g.n == 4) {
         CHECK_INT(g.v[1].adv, 2048, "あ advance");
@@ -296,21 +296,44 @@ static void test_fonts_and_shaping(const fonts *fo)
     g.n = 0;
     hb_feature_t f[2];
     unsigned nf = bracket_features(t, f, 2);
-    CHECK(pt_shape(&ctx, fo->regular, t, strlen(t), 0, strlen(t), f, nf, &g), "%s", ctx.err);
+    CHECK(pt_shape(&ctx, NULL, fo->regular, t, strlen(t), 0, strlen(t), f, nf, &g), "%s", ctx.err);
     if (g.n == 4)
         CHECK_INT(g.v[0].adv + g.v[3].adv, 2048, "hwid brackets ½ em each");
 
+    /* A shaper keeps one plan for hwid on any ranges and one buffer: every
+     * text, with the brackets at other places, gets exactly the glyphs
+     * HarfBuzz's hb_shape gives it (the oracle: shaping without a shaper). */
+    const char *texts[] = { "「あ1」", "（令和６年度）「環境」・【計画】。", "い「う」え",
+                            "a「b」c", "「」" };
+    pt_shaper *sh = pt_shaper_new();
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+            const char *tx = texts[k];
+            hb_feature_t fk[8];
+            unsigned nfk = bracket_features(tx, fk, 8);
+            pt_glyphs want = {0}, got = {0};
+            CHECK(pt_shape(&ctx, NULL, fo->regular, tx, strlen(tx), 0, strlen(tx), fk, nfk, &want)
+                  && pt_shape(&ctx, sh, fo->regular, tx, strlen(tx), 0, strlen(tx), fk, nfk, &got),
+                  "%s", ctx.err);
+            CHECK(nfk > 0 && want.n == got.n && want.n > 0
+                  && !memcmp(want.v, got.v, want.n * sizeof *want.v),
+                  "kept plan: %s shaped as hb_shape does (round %d)", tx, round);
+            free(want.v);
+            free(got.v);
+        }
+    pt_shaper_free(sh);
+
     /* Context: only the middle is shaped, clusters index the whole text. */
     g.n = 0;
-    CHECK(pt_shape(&ctx, fo->regular, t, strlen(t), 3, 7, NULL, 0, &g), "%s", ctx.err);
+    CHECK(pt_shape(&ctx, NULL, fo->regular, t, strlen(t), 3, 7, NULL, 0, &g), "%s", ctx.err);
     CHECK(g.n == 2 && g.v[0].cluster == 3 && g.v[1].cluster == 6, "context clusters");
 
     /* Control characters may be missing; anything else is an input error. */
     g.n = 0;
-    CHECK(pt_shape(&ctx, fo->regular, "a\tb", 3, 0, 3, NULL, 0, &g), "tab: %s", ctx.err);
+    CHECK(pt_shape(&ctx, NULL, fo->regular, "a\tb", 3, 0, 3, NULL, 0, &g), "tab: %s", ctx.err);
     g.n = 0;
     const char *bad = "あ\xEE\x80\x80い";
-    CHECK(!pt_shape(&ctx, fo->regular, bad, strlen(bad), 0, strlen(bad), NULL, 0, &g),
+    CHECK(!pt_shape(&ctx, NULL, fo->regular, bad, strlen(bad), 0, strlen(bad), NULL, 0, &g),
           "missing char accepted");
     CHECK_STR(ctx.err, "character U+E000 (\xEE\x80\x80) is not in BIZ UDGothic Regular "
               "(fonts/BIZUDGothic-Regular.ttf)", "missing-char message");
