@@ -190,6 +190,15 @@ int32_t pt_utf8_decode(const char *str, size_t len, size_t *i)
     int n;
     uint32_t cp, min;
     if (c < 0x80) { *i = p + 1; return (int32_t)c; }
+    /* The common case of this program's text (kana, kanji, full-width
+     * forms): three bytes, checked as the general path below checks them. */
+    if ((c & 0xF0) == 0xE0 && p + 2 < len && (s[p + 1] & 0xC0) == 0x80
+        && (s[p + 2] & 0xC0) == 0x80) {
+        cp = (c & 0x0Fu) << 12 | (s[p + 1] & 0x3Fu) << 6 | (s[p + 2] & 0x3Fu);
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) { *i = p + 1; return -1; }
+        *i = p + 3;
+        return (int32_t)cp;
+    }
     if ((c & 0xE0) == 0xC0)      { n = 1; cp = c & 0x1F; min = 0x80; }
     else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; min = 0x800; }
     else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; min = 0x10000; }
