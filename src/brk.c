@@ -222,6 +222,10 @@ static bool is_postfix(int32_t c)
         0x334D, 0x3351, 0x3357, 0x338E, 0x338F, 0x339C, 0x339D,  /* ㍍ ㍑ ㍗ ㎎ ㎏ ㎜ ㎝ */
         0x339E, 0x33A1, 0x33C4,                                  /* ㎞ ㎡ ㏄ */
     };
+    /* The list lies below U+2200, in U+3300-33FF and from U+FF00: kana and
+     * kanji, most of the text, need no search. */
+    if (c >= 0x2200 && (c < 0x3300 || c > 0x33FF) && c < 0xFF00)
+        return false;
     return in_list(c, cl13, sizeof cl13 / sizeof cl13[0]);
 }
 
@@ -350,7 +354,10 @@ size_t pt_list_marker_end(const char *text, size_t len)
 static void keep_item_numbers(const char *text, size_t len, uint8_t *brk)
 {
     for (size_t i = 0; i < len; ) {
-        size_t end = item_number_end(text + i, len - i);
+        /* An item number starts with ( U+0028, （ U+FF08 (EF BC 88) or ①-⑳
+         * U+2460-2473 (E2 91 A0-B3): other lead bytes need no closer look. */
+        unsigned char c = (unsigned char)text[i];
+        size_t end = c == '(' || c == 0xEF || c == 0xE2 ? item_number_end(text + i, len - i) : 0;
         if (end && i + end < len && brk[i + end] == PT_BRK_ALLOW)
             brk[i + end] = PT_BRK_NONE;
         pt_utf8_decode(text, len, &i);
