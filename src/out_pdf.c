@@ -52,15 +52,15 @@
  * prints reals with 5 decimals clamped to +-32767 and holds at most 32767
  * items in an array (hence TJ_CHUNK and W_CHUNK).
  *
- * Text is written with raw operators into the page stream, each run wrapped
- * in q ... Q so libharu's own graphics state is never disturbed:
- *   q r g b rg BT /F1 10.5 Tf 1 0 0 1 x y Tm [<0096>-12.5<0182>] TJ
- *   /F2 10.5 Tf [<000A>] TJ ET Q
+ * The page streams are written by pdf_content.c, which writes a state
+ * operator only when its value changes and keeps consecutive lines in one
+ * text object:
+ *   BT /F1 10.5 Tf 42 759.4 Td [<0096>-12.5<0182>] TJ /F2 10.5 Tf [<000A>] TJ
+ *   0 -17.85 TD [<0120>] TJ ET
  * Every glyph lands exactly where layout put it: the TJ adjustments are the
  * difference between the given position and the pen position implied by the
  * widths in /W, computed from the rounded numbers actually written so that
- * rounding never accumulates. A new Tm starts when a glyph leaves the baseline
- * and every TJ_CHUNK glyphs.
+ * rounding never accumulates.
  *
  * Errors. libharu reports through the handler given to HPDF_New, which only
  * records the code in our state; internal calls (dicts, arrays, xref) leave
@@ -73,6 +73,7 @@
  * font name and the glyph set. */
 #include "out.h"
 #include "pdf_archive.h"
+#include "pdf_content.h"
 #include "pdf_file.h"
 #include "pdf_flate.h"
 #include "pdf_obj.h"
@@ -94,7 +95,6 @@
 #include <hpdf_annotation.h>
 
 enum {
-    TJ_CHUNK = 500,       /* glyphs per TJ array before a new Tm (arrays stay small) */
     W_CHUNK = 500,        /* widths per inner /W array */
     CMAP_BLOCK = 100,     /* entries per beginbfchar/beginbfrange block (PDF limit) */
     DEFAULT_WIDTH = 1000, /* /DW in 1/1000 em: most glyphs of a Japanese font are 1 em */
@@ -139,16 +139,22 @@ typedef struct run_glyph {
     text_var *t;                /* the text this glyph stands for, may be empty */
 } run_glyph;
 
-/* One drawing call of a page: finished operators (rect, line) or a glyph run. */
+/* One drawing call of a page: a glyph run, a rectangle or a line. */
+typedef enum item_kind { ITEM_RUN, ITEM_RECT, ITEM_LINE } item_kind;
 typedef struct item {
+    item_kind kind;
     int elem;                   /* tagged: the structure element, 0 an artifact */
     pt_artifact art;
-    const char *raw;            /* arena; NULL for a glyph run */
-    size_t rawlen;
-    size_t font;                /* index into fonts */
-    float size, x, y;
-    pt_rgb color;
-    run_glyph *g;               /* arena */
+    float x, y;                 /* run: origin; rect: lower-left corner; line: start */
+    float w, h;                 /* rect: size */
+    float x2, y2;               /* line: the end point */
+    pt_rgb color;               /* run: the text's; rect: fill; line: stroke */
+    pt_rgb stroke;              /* rect: stroke */
+    bool fill_on, stroke_on;    /* rect: filled, stroked */
+    float line_width;           /* rect, line */
+    size_t font;                /* run: index into fonts */
+    float size;
+    run_glyph *g;               /* run: the glyphs (arena) */
     size_t n;
 } item;
 
@@ -251,45 +257,6 @@ static double round3(double v)
 {
     double r = round(v * 1000.0) / 1000.0;
     return r == 0.0 ? 0.0 : r;    /* no "-0" */
-}
-
-/* Appends v with at most 3 decimals, no trailing zeros ("10.5", "-12", "0"). */
-static void put_num(pt_buf *b, double v)
-{
-    /* Integer arithmetic rather than printf: this runs for every glyph and is
-     * the hottest formatting in the program. Same output as "%.3f" with the
-     * trailing zeros removed. */
-    long long m = llround(v * 1000.0);
-    char s[32], *p = s + sizeof s;
-    bool neg = m < 0;
-    unsigned long long u = neg ? (unsigned long long)(-m) : (unsigned long long)m;
-    unsigned frac = (unsigned)(u % 1000);
-    u /= 1000;
-    int digits = 3;
-    while (digits && frac % 10 == 0) {
-        frac /= 10;
-        digits--;
-    }
-    for (int i = 0; i < digits; i++) {
-        *--p = (char)('0' + frac % 10);
-        frac /= 10;
-    }
-    if (digits)
-        *--p = '.';
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg && m != 0)
-        *--p = '-';
-    pt_buf_add(b, p, (size_t)(s + sizeof s - p));
-}
-
-static void put_rgb(pt_buf *b, pt_rgb c, const char *op)
-{
-    put_num(b, c.r); pt_buf_puts(b, " ");
-    put_num(b, c.g); pt_buf_puts(b, " ");
-    put_num(b, c.b); pt_buf_printf(b, " %s\n", op);
 }
 
 /* Appends the UTF-16 of s[0..len) to b as upper-case hex, 4 digits a code
@@ -486,10 +453,11 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
     return true;
 }
 
-static void add_raw(pdf_out *p, const pt_buf *ops)
+/* Records a rectangle or a line (its kind, geometry and colours set). */
+static void add_path(pdf_out *p, item it)
 {
-    item it = {.elem = p->elem, .art = p->art, .raw = pt_strndup(p->arena, ops->s, ops->n),
-               .rawlen = ops->n};
+    it.elem = p->elem;
+    it.art = p->art;
     PT_PUSH(p->pages.v[p->pages.n - 1].items, it);
 }
 
@@ -504,22 +472,10 @@ static bool pdf_rect(pt_out *o, pt_ctx *ctx, float x, float y, float w, float h,
         return pt_fail(ctx, _("internal error: rectangle coordinates are not numbers"));
     if (!fill && !stroke)
         return true;
-    pt_buf b = {0};
-    pt_buf_puts(&b, "q\n");
-    if (fill)
-        put_rgb(&b, *fill, "rg");
-    if (stroke) {
-        put_rgb(&b, *stroke, "RG");
-        put_num(&b, line_width);
-        pt_buf_puts(&b, " w\n");
-    }
-    put_num(&b, x); pt_buf_puts(&b, " ");
-    put_num(&b, y); pt_buf_puts(&b, " ");
-    put_num(&b, w); pt_buf_puts(&b, " ");
-    put_num(&b, h);
-    pt_buf_printf(&b, " re\n%s\nQ\n", fill && stroke ? "B" : fill ? "f" : "S");
-    add_raw(p, &b);
-    pt_buf_free(&b);
+    add_path(p, (item){.kind = ITEM_RECT, .x = x, .y = y, .w = w, .h = h,
+                       .color = fill ? *fill : (pt_rgb){0}, .fill_on = fill != NULL,
+                       .stroke = stroke ? *stroke : (pt_rgb){0}, .stroke_on = stroke != NULL,
+                       .line_width = line_width});
     return true;
 }
 
@@ -532,16 +488,8 @@ static bool pdf_line(pt_out *o, pt_ctx *ctx, float x1, float y1, float x2, float
     float v[5] = {x1, y1, x2, y2, line_width};
     if (!finite_all(v, 5))
         return pt_fail(ctx, _("internal error: line coordinates are not numbers"));
-    pt_buf b = {0};
-    pt_buf_puts(&b, "q\n");
-    put_rgb(&b, color, "RG");
-    put_num(&b, line_width); pt_buf_puts(&b, " w\n");
-    put_num(&b, x1); pt_buf_puts(&b, " ");
-    put_num(&b, y1); pt_buf_puts(&b, " m\n");
-    put_num(&b, x2); pt_buf_puts(&b, " ");
-    put_num(&b, y2); pt_buf_puts(&b, " l\nS\nQ\n");
-    add_raw(p, &b);
-    pt_buf_free(&b);
+    add_path(p, (item){.kind = ITEM_LINE, .x = x1, .y = y1, .x2 = x2, .y2 = y2, .color = color,
+                       .line_width = line_width});
     return true;
 }
 
@@ -628,64 +576,6 @@ static const pt_out_ops pdf_ops = {
 
 /* ---- writing: text runs ---- */
 
-/* State of one BT ... ET block while glyphs are written. */
-typedef struct tj_state {
-    pt_buf *b;
-    double size;           /* as written with Tf */
-    double ox, oy;         /* origin of the last Tm, as written */
-    double pen;            /* pen position from ox, in 1/1000 em */
-    bool have_tm, in_array, in_hex;
-    size_t in_chunk;       /* glyphs since the last Tm */
-} tj_state;
-
-static void tj_close(tj_state *s)
-{
-    if (s->in_hex)
-        pt_buf_puts(s->b, ">");
-    if (s->in_array)
-        pt_buf_puts(s->b, "] TJ\n");
-    s->in_hex = s->in_array = false;
-}
-
-/* Writes glyph gid at (gx, gy) on the page. */
-static void tj_glyph(tj_state *s, const pdf_font *pf, uint32_t gid, double gx, double gy)
-{
-    gx = round3(gx);
-    gy = round3(gy);
-    if (!s->have_tm || gy != s->oy || s->in_chunk >= TJ_CHUNK) {
-        tj_close(s);
-        pt_buf_puts(s->b, "1 0 0 1 ");
-        put_num(s->b, gx); pt_buf_puts(s->b, " ");
-        put_num(s->b, gy); pt_buf_puts(s->b, " Tm\n");
-        s->ox = gx;
-        s->oy = gy;
-        s->pen = 0;
-        s->have_tm = true;
-        s->in_chunk = 0;
-    }
-    if (!s->in_array) {
-        pt_buf_puts(s->b, "[");
-        s->in_array = true;
-    }
-    /* TJ number k moves the pen by -k/1000 em. */
-    double adj = round3(s->pen - (gx - s->ox) * 1000.0 / s->size);
-    if (adj != 0.0) {
-        if (s->in_hex)
-            pt_buf_puts(s->b, ">");
-        s->in_hex = false;
-        put_num(s->b, adj);
-        s->pen -= adj;
-    }
-    if (!s->in_hex)
-        pt_buf_puts(s->b, "<");
-    s->in_hex = true;
-    static const char hex[] = "0123456789ABCDEF";
-    char h[4] = { hex[(gid >> 12) & 15], hex[(gid >> 8) & 15], hex[(gid >> 4) & 15], hex[gid & 15] };
-    pt_buf_add(s->b, h, 4);
-    s->pen += glyph_width(pf, gid);
-    s->in_chunk++;
-}
-
 /* End of the cluster starting at i: the glyphs after it with no text. */
 static size_t cluster_end(const run_glyph *g, size_t n, size_t i)
 {
@@ -737,20 +627,17 @@ static bool cluster_variant(const pdf_font *pf, const run_glyph *g, size_t i, si
 static const char *variant_name(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf,
                                 uint32_t k);
 
-/* Selects variant k of the face for the glyphs that follow (Tf), unless it
- * is the current one (*cur; UINT32_MAX before the first). */
-static bool use_variant(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf, tj_state *s,
-                        uint32_t *cur, uint32_t k)
+/* Selects variant k of the face at size for the glyphs that follow, unless
+ * it is the current one (*cur; UINT32_MAX before the first of a run). */
+static bool use_variant(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf, pt_pdfc *c,
+                        float size, uint32_t *cur, uint32_t k)
 {
     if (*cur == k)
         return true;
     const char *fname = variant_name(p, ctx, page, pf, k);
     if (!fname)
         return false;
-    tj_close(s);
-    pt_buf_printf(s->b, "/%s ", fname);
-    put_num(s->b, s->size);
-    pt_buf_puts(s->b, " Tf\n");
+    pt_pdfc_font(c, fname, size);
     *cur = k;
     return true;
 }
@@ -760,7 +647,7 @@ static bool use_variant(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pdf_font *pf, t
  * common text. */
 static bool needs_actualtext(const pdf_out *p, const item *it)
 {
-    if (it->raw)
+    if (it->kind != ITEM_RUN)
         return false;
     const pdf_font *pf = &p->fonts.v[it->font];
     for (size_t i = 0; i < it->n;) {
@@ -773,33 +660,25 @@ static bool needs_actualtext(const pdf_out *p, const item *it)
     return false;
 }
 
-/* Appends the operators drawing one glyph run on page to b; the face's
- * variant fonts are added to the page's resources as they are needed.
- * Clusters only /ActualText can give are wrapped in a Span of their own,
- * unless own holds a "BDC" carrying the whole run's text (mark_content):
- * then that sequence is opened inside the run's q ... Q and closed there. */
-static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_buf *b, pdf_font *pf,
-                      const item *it, const pt_buf *own)
+/* Draws one glyph run on page through c; the face's variant fonts are
+ * added to the page's resources as they are needed. Clusters only
+ * /ActualText can give are wrapped in a Span of their own inside the text
+ * object, unless the run is a marked-content sequence of its own that
+ * carries its whole text (own_sequence). */
+static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_pdfc *c, pdf_font *pf,
+                      const item *it, bool spans)
 {
-    tj_state s = {.b = b, .size = round3(it->size)};
-    if (s.size <= 0)
-        s.size = 0.001;
-    bool spans = !own || own->n == 0;
-    pt_buf_puts(b, "q\n");
-    if (!spans)
-        pt_buf_add(b, own->s, own->n);
-    if (it->color.r != 0 || it->color.g != 0 || it->color.b != 0)
-        put_rgb(b, it->color, "rg");
-    pt_buf_puts(b, "BT\n");
+    pt_pdfc_run(c, it->color);
     uint32_t cur = UINT32_MAX, k;
     const run_glyph *g = it->g;
     for (size_t i = 0; i < it->n;) {
         size_t j = cluster_end(g, it->n, i);
         if (cluster_variant(pf, g, i, j, &k)) {
-            if (!use_variant(p, ctx, page, pf, &s, &cur, k))
+            if (!use_variant(p, ctx, page, pf, c, it->size, &cur, k))
                 return false;
             for (size_t m = i; m < j; m++)
-                tj_glyph(&s, pf, g[m].gid, it->x + g[m].x, it->y + g[m].y);
+                pt_pdfc_glyph(c, g[m].gid, it->x + g[m].x, it->y + g[m].y,
+                              glyph_width(pf, g[m].gid));
             i = j;
             continue;
         }
@@ -811,24 +690,22 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_buf *b, pdf_fo
                 break;
             m = m2;
         }
-        if (!use_variant(p, ctx, page, pf, &s, &cur, 0))
+        if (!use_variant(p, ctx, page, pf, c, it->size, &cur, 0))
             return false;
-        tj_close(&s);
+        pt_pdfc_tj_end(c);
         if (spans) {
-            pt_buf_puts(b, "/Span <</ActualText <FEFF");
+            pt_buf_puts(c->b, "/Span <</ActualText <FEFF");
             for (size_t q = i; q < m; q++)
-                put_utf16_hex(b, g[q].t->s, g[q].t->len);
-            pt_buf_puts(b, ">>> BDC\n");
+                put_utf16_hex(c->b, g[q].t->s, g[q].t->len);
+            pt_buf_puts(c->b, ">>> BDC\n");
         }
         for (size_t q = i; q < m; q++)
-            tj_glyph(&s, pf, g[q].gid, it->x + g[q].x, it->y + g[q].y);
-        tj_close(&s);
+            pt_pdfc_glyph(c, g[q].gid, it->x + g[q].x, it->y + g[q].y, glyph_width(pf, g[q].gid));
+        pt_pdfc_tj_end(c);
         if (spans)
-            pt_buf_puts(b, "EMC\n");
+            pt_buf_puts(c->b, "EMC\n");
         i = m;
     }
-    tj_close(&s);
-    pt_buf_puts(b, spans ? "ET\nQ\n" : "ET\nEMC\nQ\n");
     return true;
 }
 
@@ -1250,49 +1127,66 @@ static bool own_sequence(const pdf_out *p, const item *it)
  * is the first of a group of consecutive items of one element (or artifact
  * kind), closing the group before. Content: "/P <</MCID 3>> BDC"; artifacts:
  * "/Artifact <</Type /Layout>> BDC" (rules, shading, leaders, connectors) or
- * with /Type /Pagination /Subtype /Footer (page numbers). Each item is
- * wrapped in q ... Q of its own, so the sequences nest cleanly with the
- * graphics state. A glyph run with text only /ActualText gives (own_sequence)
- * is a sequence of its own, tagged Span (poppler reads /ActualText only
- * there), whose properties carry the run's whole text; its "BDC" goes to
- * *own, for write_run to put inside its q ... Q (pdftotext places the
- * replacement with the font current at EMC). A Span nested in the element's
+ * with /Type /Pagination /Subtype /Footer (page numbers). A text object
+ * never crosses the boundary of a sequence (it is ended first). A glyph run
+ * with text only /ActualText gives (own_sequence) is a sequence of its own,
+ * tagged Span (poppler reads /ActualText only there), whose properties carry
+ * the run's whole text; pdftotext places the replacement with the font
+ * current at its EMC, which is the run's. A Span nested in the element's
  * sequence instead would end poppler's structure text at its EMC. */
-static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_buf *b, size_t pi, const pdf_page *pg,
-                         size_t k, pt_buf *own)
+static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, size_t pi, const pdf_page *pg,
+                         size_t k)
 {
     const item *it = &pg->items.v[k];
     const item *prev = k ? &pg->items.v[k - 1] : NULL;
-    bool actual = own_sequence(p, it), prev_closed = prev && own_sequence(p, prev);
-    own->n = 0;
-    if (prev && !prev_closed && !actual && prev->elem == it->elem && prev->art == it->art)
+    bool actual = own_sequence(p, it);
+    if (prev && !actual && !own_sequence(p, prev) && prev->elem == it->elem &&
+        prev->art == it->art)
         return true;
-    if (prev && !prev_closed)
-        pt_buf_puts(b, "EMC\n");
+    pt_pdfc_text_end(c);
+    if (prev)
+        pt_buf_puts(c->b, "EMC\n");
     if (it->elem == 0) {
-        pt_buf_puts(b, it->art == PT_ART_PAGINATION
-                           ? "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
-                           : "/Artifact <</Type /Layout>> BDC\n");
+        pt_buf_puts(c->b, it->art == PT_ART_PAGINATION
+                              ? "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
+                              : "/Artifact <</Type /Layout>> BDC\n");
         return true;
     }
     int mcid = pt_pdfs_mcid(p->st, ctx, pi, it->elem);
     if (mcid < 0)
         return false;
-    pt_buf *to = actual ? own : b;
-    pt_buf_printf(to, "/%s <</MCID %d", actual ? "Span" : pt_pdfs_tag(p->st, it->elem), mcid);
+    pt_buf_printf(c->b, "/%s <</MCID %d", actual ? "Span" : pt_pdfs_tag(p->st, it->elem), mcid);
     if (actual) {
-        pt_buf_puts(to, " /ActualText <FEFF");
+        pt_buf_puts(c->b, " /ActualText <FEFF");
         for (size_t i = 0; i < it->n; i++)
-            put_utf16_hex(to, it->g[i].t->s, it->g[i].t->len);
-        pt_buf_puts(to, ">");
+            put_utf16_hex(c->b, it->g[i].t->s, it->g[i].t->len);
+        pt_buf_puts(c->b, ">");
     }
-    pt_buf_puts(to, ">> BDC\n");
+    pt_buf_puts(c->b, ">> BDC\n");
     return true;
+}
+
+/* Draws item it of a page through c. */
+static bool write_item(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, HPDF_Page page, const item *it)
+{
+    switch (it->kind) {
+    case ITEM_RECT:
+        pt_pdfc_rect(c, it->x, it->y, it->w, it->h, it->fill_on ? &it->color : NULL,
+                     it->stroke_on ? &it->stroke : NULL, it->line_width);
+        return true;
+    case ITEM_LINE:
+        pt_pdfc_line(c, it->x, it->y, it->x2, it->y2, it->color, it->line_width);
+        return true;
+    case ITEM_RUN:
+        break;
+    }
+    return write_run(p, ctx, page, c, &p->fonts.v[it->font], it, !own_sequence(p, it));
 }
 
 static bool write_pages(pdf_out *p, pt_ctx *ctx)
 {
-    pt_buf b = {0}, own = {0};
+    pt_buf b = {0};
+    pt_pdfc c;
     for (size_t pi = 0; pi < p->pages.n; pi++) {
         pdf_page *pg = &p->pages.v[pi];
         if (HPDF_Page_GetGMode(pg->page) != HPDF_GMODE_PAGE_DESCRIPTION) {
@@ -1300,25 +1194,16 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
             return pt_fail(ctx, _("internal error: page %zu is not in page-description mode"), pi + 1);
         }
         b.n = 0;
+        pt_pdfc_begin(&c, &b);
         for (size_t k = 0; k < pg->items.n; k++) {
-            const item *it = &pg->items.v[k];
-            if (p->st && !mark_content(p, ctx, &b, pi, pg, k, &own)) {
+            if ((p->st && !mark_content(p, ctx, &c, pi, pg, k)) ||
+                !write_item(p, ctx, &c, pg->page, &pg->items.v[k])) {
                 pt_buf_free(&b);
-                pt_buf_free(&own);
-                return false;
-            }
-            if (it->raw) {
-                pt_buf_add(&b, it->raw, it->rawlen);
-                continue;
-            }
-            if (!write_run(p, ctx, pg->page, &b, &p->fonts.v[it->font], it,
-                           p->st ? &own : NULL)) {
-                pt_buf_free(&b);
-                pt_buf_free(&own);
                 return false;
             }
         }
-        if (p->st && pg->items.n && !own_sequence(p, &pg->items.v[pg->items.n - 1]))
+        pt_pdfc_end(&c);
+        if (p->st && pg->items.n)
             pt_buf_puts(&b, "EMC\n");
         bool ok = put_flate(p, p->flate, ((HPDF_PageAttr)pg->page->attr)->contents, b.s, b.n);
         if (!hpdf_check(p, ctx, ok, "writing a page")) {
@@ -1327,7 +1212,6 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         }
     }
     pt_buf_free(&b);
-    pt_buf_free(&own);
     return true;
 }
 

@@ -1,0 +1,272 @@
+/* pdf_content.c - a page's content stream, written lean (pdf_content.h).
+ *
+ * Approach. Nothing is wrapped in q ... Q: the writer keeps the one graphics
+ * state of the page and knows what the stream has set so far, starting from
+ * the state every page begins with (black fill and stroke, line width 1, no
+ * font, leading 0). A colour, a line width, a font and size is written only
+ * when it differs from the current one; the text state (font, size, leading)
+ * lasts across text objects, so a page that sets its body font once uses it
+ * in every text object after.
+ *
+ * Text. Consecutive runs share one BT ... ET, which ends only when a path is
+ * drawn, at a marked-content boundary (the caller's) or at the end of the
+ * page. Each run starts a line of its own, like every change of baseline
+ * inside a run and every TJ_CHUNK glyphs. The first line of a text object
+ * is placed with "x y Td" (from the identity matrix BT sets: the same as
+ * "1 0 0 1 x y Tm"), each further one relative to the line before: "dx dy
+ * Td", "0 dy TD" (which also sets the leading), or "T*" when the move is
+ * the leading again. A relative move is written only when it lands exactly
+ * where the absolute number would: a reader adds it to the line origin, in
+ * single precision (MuPDF) or double (poppler, pdf.js), and the sum must be
+ * the very number that parsing the absolute position gives (lands()); where
+ * it is not, "1 0 0 1 x y Tm" places the line absolutely. So every line
+ * origin is what the absolute form would give, and the glyphs of a line are
+ * placed from it by TJ adjustments computed from the rounded numbers
+ * actually written (the pen in 1/1000 em from the origin, with the widths of
+ * /W): rounding never accumulates, and every glyph lands where layout put it,
+ * to the 1/1000 pt the numbers are written with.
+ *
+ * Numbers have at most 3 decimals and no redundant characters: "10.5",
+ * "-12", ".25", "0". */
+#include "pdf_content.h"
+
+#include <math.h>
+#include <string.h>
+
+enum {
+    TJ_CHUNK = 500,   /* glyphs per TJ array before a new line origin (arrays stay small) */
+};
+
+/* v in 1/1000, rounded: the precision of every number written. */
+static long long milli(double v)
+{
+    return llround(v * 1000.0);
+}
+
+/* Appends m/1000 in the shortest form: "10.5", "-12", ".25", "-.5", "0".
+ * Integer arithmetic rather than printf: this runs for every glyph. */
+static void put_milli(pt_buf *b, long long m)
+{
+    char s[32], *p = s + sizeof s;
+    bool neg = m < 0;
+    unsigned long long u = neg ? 0ull - (unsigned long long)m : (unsigned long long)m;
+    unsigned frac = (unsigned)(u % 1000);
+    u /= 1000;
+    int digits = 3;
+    while (digits && frac % 10 == 0) {
+        frac /= 10;
+        digits--;
+    }
+    for (int i = 0; i < digits; i++) {
+        *--p = (char)('0' + frac % 10);
+        frac /= 10;
+    }
+    if (digits)
+        *--p = '.';
+    if (u || !digits) {
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+    }
+    if (neg)
+        *--p = '-';
+    pt_buf_add(b, p, (size_t)(s + sizeof s - p));
+}
+
+/* Appends the numbers m[0..n), each followed by a space. */
+static void put_nums(pt_buf *b, const long long *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        put_milli(b, m[i]);
+        pt_buf_add(b, " ", 1);
+    }
+}
+
+void pt_pdfc_begin(pt_pdfc *c, pt_buf *b)
+{
+    *c = (pt_pdfc){.b = b, .line_width = 1000};
+}
+
+void pt_pdfc_tj_end(pt_pdfc *c)
+{
+    if (c->in_hex)
+        pt_buf_puts(c->b, ">");
+    if (c->in_array)
+        pt_buf_puts(c->b, "] TJ\n");
+    c->in_hex = c->in_array = false;
+}
+
+void pt_pdfc_text_end(pt_pdfc *c)
+{
+    if (!c->in_text)
+        return;
+    pt_pdfc_tj_end(c);
+    pt_buf_puts(c->b, "ET\n");
+    c->in_text = c->have_line = false;
+}
+
+void pt_pdfc_end(pt_pdfc *c)
+{
+    pt_pdfc_text_end(c);
+}
+
+/* Sets the colour cur (the fill or the stroke one) to v with operator op,
+ * unless it is v already. */
+static void set_rgb(pt_pdfc *c, long long cur[3], pt_rgb v, const char *op)
+{
+    long long m[3] = {milli(v.r), milli(v.g), milli(v.b)};
+    if (m[0] == cur[0] && m[1] == cur[1] && m[2] == cur[2])
+        return;
+    pt_pdfc_tj_end(c);
+    put_nums(c->b, m, 3);
+    pt_buf_puts(c->b, op);
+    pt_buf_puts(c->b, "\n");
+    memcpy(cur, m, sizeof m);
+}
+
+/* The stroke colour and line width of a path. */
+static void set_stroke(pt_pdfc *c, pt_rgb color, double line_width)
+{
+    set_rgb(c, c->stroke, color, "RG");
+    long long w = milli(line_width);
+    if (w != c->line_width) {
+        put_nums(c->b, &w, 1);
+        pt_buf_puts(c->b, "w\n");
+        c->line_width = w;
+    }
+}
+
+void pt_pdfc_rect(pt_pdfc *c, double x, double y, double w, double h, const pt_rgb *fill,
+                  const pt_rgb *stroke, double line_width)
+{
+    if (!fill && !stroke)
+        return;
+    pt_pdfc_text_end(c);
+    if (fill)
+        set_rgb(c, c->fill, *fill, "rg");
+    if (stroke)
+        set_stroke(c, *stroke, line_width);
+    long long r[4] = {milli(x), milli(y), milli(w), milli(h)};
+    put_nums(c->b, r, 4);
+    pt_buf_puts(c->b, fill && stroke ? "re B\n" : fill ? "re f\n" : "re S\n");
+}
+
+void pt_pdfc_line(pt_pdfc *c, double x1, double y1, double x2, double y2, pt_rgb color,
+                  double line_width)
+{
+    pt_pdfc_text_end(c);
+    set_stroke(c, color, line_width);
+    long long a[2] = {milli(x1), milli(y1)}, z[2] = {milli(x2), milli(y2)};
+    put_nums(c->b, a, 2);
+    pt_buf_puts(c->b, "m ");
+    put_nums(c->b, z, 2);
+    pt_buf_puts(c->b, "l S\n");
+}
+
+/* Opens a text object unless one is open. */
+static void text_begin(pt_pdfc *c)
+{
+    if (c->in_text)
+        return;
+    pt_buf_puts(c->b, "BT\n");
+    c->in_text = true;
+    c->have_line = false;
+}
+
+void pt_pdfc_run(pt_pdfc *c, pt_rgb color)
+{
+    pt_pdfc_text_end(c);
+    set_rgb(c, c->fill, color, "rg");
+    c->new_run = true;
+}
+
+void pt_pdfc_font(pt_pdfc *c, const char *name, double size)
+{
+    long long s = milli(size);
+    if (s <= 0)
+        s = 1;        /* the smallest size that can be written */
+    if (s == c->size && strcmp(name, c->font) == 0)
+        return;
+    text_begin(c);
+    pt_pdfc_tj_end(c);
+    pt_buf_printf(c->b, "/%s ", name);
+    put_nums(c->b, &s, 1);
+    pt_buf_puts(c->b, "Tf\n");
+    snprintf(c->font, sizeof c->font, "%s", name);
+    c->size = s;
+}
+
+/* True when a reader that adds the move d to the origin o, both parsed from
+ * the stream, gets exactly what parsing t gives: in single precision (MuPDF
+ * keeps its matrices in floats) and in double (poppler, pdf.js). Parsing
+ * m/1000 gives the correctly rounded quotient, as the divisions below do. */
+static bool lands(long long o, long long d, long long t)
+{
+    float fsum = (float)o / 1000.0f + (float)d / 1000.0f;
+    double dsum = (double)o / 1000.0 + (double)d / 1000.0;
+    return fsum == (float)t / 1000.0f && dsum == (double)t / 1000.0;
+}
+
+/* Starts a line at (x, y): the origin of the TJ adjustments that follow. */
+static void line_origin(pt_pdfc *c, long long x, long long y)
+{
+    pt_pdfc_tj_end(c);
+    long long d[2] = {x - c->ox, y - c->oy};
+    if (!c->have_line) {
+        long long a[2] = {x, y};
+        put_nums(c->b, a, 2);
+        pt_buf_puts(c->b, "Td\n");
+    } else if (!lands(c->ox, d[0], x) || !lands(c->oy, d[1], y)) {
+        long long a[2] = {x, y};
+        pt_buf_puts(c->b, "1 0 0 1 ");
+        put_nums(c->b, a, 2);
+        pt_buf_puts(c->b, "Tm\n");
+    } else if (d[0] == 0 && d[1] != 0 && d[1] == -c->leading) {
+        pt_buf_puts(c->b, "T*\n");
+    } else if (d[0] == 0 && d[1] != 0) {
+        put_nums(c->b, d, 2);
+        pt_buf_puts(c->b, "TD\n");
+        c->leading = -d[1];
+    } else {
+        put_nums(c->b, d, 2);
+        pt_buf_puts(c->b, "Td\n");
+    }
+    c->ox = x;
+    c->oy = y;
+    c->pen = 0;
+    c->have_line = true;
+    c->in_chunk = 0;
+}
+
+void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)
+{
+    long long gx = milli(x), gy = milli(y);
+    text_begin(c);
+    if (c->new_run || !c->have_line || gy != c->oy || c->in_chunk >= TJ_CHUNK)
+        line_origin(c, gx, gy);
+    c->new_run = false;
+    if (!c->in_array) {
+        pt_buf_puts(c->b, "[");
+        c->in_array = true;
+    }
+    /* TJ number k moves the pen by -k/1000 em; the pen is where the widths
+     * written so far put it, the glyph where layout wants it. */
+    double size = (double)c->size / 1000.0;
+    long long adj = milli(c->pen - ((double)gx / 1000.0 - (double)c->ox / 1000.0) * 1000.0 / size);
+    if (adj != 0) {
+        if (c->in_hex)
+            pt_buf_puts(c->b, ">");
+        c->in_hex = false;
+        put_milli(c->b, adj);
+        c->pen -= (double)adj / 1000.0;
+    }
+    if (!c->in_hex)
+        pt_buf_puts(c->b, "<");
+    c->in_hex = true;
+    static const char hex[] = "0123456789ABCDEF";
+    char h[4] = {hex[(gid >> 12) & 15], hex[(gid >> 8) & 15], hex[(gid >> 4) & 15], hex[gid & 15]};
+    pt_buf_add(c->b, h, 4);
+    c->pen += width;
+    c->in_chunk++;
+}
