@@ -182,7 +182,10 @@ void pt_buf_free(pt_buf *b)
 
 /* ---- UTF-8 ---- */
 
-int32_t pt_utf8_decode(const char *str, size_t len, size_t *i)
+/* pt_utf8_decode's body, inlined into pt_utf8_check's loop (the check of a
+ * whole edition runs it once per character). */
+static inline __attribute__((always_inline)) int32_t decode(const char *str, size_t len,
+                                                            size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t p = *i;
@@ -212,6 +215,11 @@ int32_t pt_utf8_decode(const char *str, size_t len, size_t *i)
     return (int32_t)cp;
 }
 
+int32_t pt_utf8_decode(const char *str, size_t len, size_t *i)
+{
+    return decode(str, len, i);
+}
+
 int pt_utf8_encode(uint32_t cp, char *o)
 {
     if (cp < 0x80) { o[0] = (char)cp; return 1; }
@@ -238,8 +246,14 @@ long pt_utf8_check(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII (an edition's markup) eight bytes at a time */
+        uint64_t w;
+        while (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+            i += 8;
+        if (i >= len)
+            break;
         size_t at = i;
-        if (pt_utf8_decode(s, len, &i) < 0)
+        if (decode(s, len, &i) < 0)
             return (long)at;
     }
     return -1;

@@ -78,13 +78,16 @@ static int line_at(const char *data, size_t off)
     return line;
 }
 
-/* First occurrence of the NUL-terminated needle in data[0..len), or NULL. */
+/* First occurrence of the NUL-terminated needle in data[0..len), or NULL.
+ * memchr finds the candidates for its first byte (an edition has a `<`
+ * every few bytes, but this keeps the scan in the C library's word-wide loop). */
 static const char *find(const char *data, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (data[i] == needle[0] && memcmp(data + i, needle, n) == 0)
-            return data + i;
+    for (const char *p = data, *end = data + len;
+         (size_t)(end - p) >= n && (p = memchr(p, needle[0], (size_t)(end - p) - n + 1)); p++)
+        if (memcmp(p, needle, n) == 0)
+            return p;
     return NULL;
 }
 
