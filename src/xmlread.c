@@ -252,17 +252,20 @@ static bool parse_card(loader *L, const xmlNode *n, pt_initiative *ini, pt_card 
                    c->no ? c->no : "");
     if (c->major != ini->no)
         return bad(L, n, _("card %s is inside initiative %d"), c->no, ini->no);
-    /* Uniqueness and order over the whole edition. */
-    for (size_t i = 0; i < L->cards.n; i++)
+    /* Uniqueness and order over the whole edition. The cards so far are in
+     * order, so a card after the last one is after all of them and equal to
+     * none (its number differs from each): only a card out of order is
+     * compared with every one, to name a duplicate rather than the order. */
+    const pt_card *prev = L->cards.n ? L->cards.v[L->cards.n - 1] : NULL;
+    bool after = !prev || prev->major < c->major
+              || (prev->major == c->major && prev->minor < c->minor);
+    for (size_t i = 0; !after && i < L->cards.n; i++)
         if (!strcmp(L->cards.v[i]->no, c->no))
             return bad(L, n, _("card number %s is used twice (first at line %d)"), c->no,
                        L->cards.v[i]->line);
-    if (L->cards.n) {
-        const pt_card *prev = L->cards.v[L->cards.n - 1];
-        if (prev->major > c->major || (prev->major == c->major && prev->minor >= c->minor))
-            return bad(L, n, _("cards out of order: %s comes after %s (line %d)"), c->no, prev->no,
-                       prev->line);
-    }
+    if (!after)
+        return bad(L, n, _("cards out of order: %s comes after %s (line %d)"), c->no, prev->no,
+                   prev->line);
     const char *inc = attr(L, n, "incomplete");
     c->incomplete = inc && !strcmp(inc, "true");
     c->title = ini->title;
