@@ -45,6 +45,11 @@ struct pt_font {
     hb_font_t *hb;       /* references face */
     hb_face_t *hb_face;  /* from the file blob, for subsetting */
     int upem;
+    /* The advance of every glyph, font units, read once at load (the PDF
+     * writer asks for one per glyph drawn: 63,000 HarfBuzz calls for r6).
+     * Not changed after pt_font_load, so any thread may read it. */
+    int32_t *adv;
+    unsigned nglyphs;
     /* SHA-256 of the file, computed on a thread of its own from pt_font_load
      * on, while layout runs (hashing two 4.6 MB faces costs 5-10 ms, a tenth
      * of a run, when done in line); pt_font_sha256 waits for it. */
@@ -108,6 +113,13 @@ pt_font *pt_font_load(pt_ctx *ctx, const char *path)
     hb_ft_font_set_load_flags(f->hb, FT_LOAD_NO_HINTING);
     hb_ot_font_set_funcs(f->hb);
     hb_font_set_scale(f->hb, f->upem, f->upem);
+    f->nglyphs = hb_face_get_glyph_count(hb_font_get_face(f->hb));
+    f->adv = pt_xrealloc(NULL, sizeof *f->adv * (f->nglyphs ? f->nglyphs : 1));
+    hb_codepoint_t *gids = pt_xrealloc(NULL, sizeof *gids * (f->nglyphs ? f->nglyphs : 1));
+    for (unsigned g = 0; g < f->nglyphs; g++)
+        gids[g] = g;
+    hb_font_get_glyph_h_advances(f->hb, f->nglyphs, gids, sizeof *gids, f->adv, sizeof *f->adv);
+    free(gids);
 
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
     if (!blob) {
@@ -154,6 +166,7 @@ void pt_font_free(pt_font *f)
     free(f->path);
     free(f->psname);
     free(f->display);
+    free(f->adv);
     free(f);
 }
 
@@ -225,7 +238,7 @@ bool pt_font_has_char(pt_font *f, uint32_t cp)
 
 int pt_font_advance(pt_font *f, uint32_t gid)
 {
-    return (int)hb_font_get_glyph_h_advance(f->hb, gid);
+    return gid < f->nglyphs ? f->adv[gid] : (int)hb_font_get_glyph_h_advance(f->hb, gid);
 }
 
 void pt_font_metrics_get(pt_font *f, pt_font_metrics *m)
