@@ -142,10 +142,17 @@ char *pt_sprintf(pt_arena *a, const char *fmt, ...)
 
 /* ---- buffers ---- */
 
+/* A buffer's first allocation, bytes: the many short buffers of a page
+ * (operators, structure element bodies) are not grown from a few bytes by
+ * repeated reallocation (64 saves most of it; 256 no more, with more memory). */
+enum { PT_BUF_MIN = 64 };
+
 void pt_buf_add(pt_buf *b, const void *data, size_t n)
 {
     if (b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
+        if (b->cap < PT_BUF_MIN)
+            b->cap = PT_BUF_MIN;
         b->s = pt_xrealloc(b->s, b->cap);
     }
     memcpy(b->s + b->n, data, n);
