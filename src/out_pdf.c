@@ -53,10 +53,8 @@
  * items in an array (hence TJ_CHUNK and W_CHUNK).
  *
  * The page streams are written by pdf_content.c, which writes a state
- * operator only when its value changes and keeps consecutive lines in one
- * text object:
- *   BT /F1 10.5 Tf 42 759.4 Td [<0096>-12.5<0182>] TJ /F2 10.5 Tf [<000A>] TJ
- *   0 -17.85 TD [<0120>] TJ ET
+ * operator only when its value changes, a text object per run:
+ *   BT /F1 10.5 Tf 42 759.4 Td [<0096>-12.5<0182>] TJ /F2 10.5 Tf [<000A>] TJ ET
  * Every glyph lands exactly where layout put it: the TJ adjustments are the
  * difference between the given position and the pen position implied by the
  * widths in /W, computed from the rounded numbers actually written so that
@@ -134,6 +132,7 @@ typedef struct pdf_font {
 typedef struct run_glyph {
     uint32_t gid;               /* the CID: a glyph id or a twin's */
     float x, y;
+    double w;                   /* its width as /W gives it (glyph_width) */
     bool space;                 /* stands for one U+0020 */
     bool empty;                 /* stands for no text (a later glyph of a cluster) */
     text_var *t;                /* the text this glyph stands for, may be empty */
@@ -400,7 +399,7 @@ static void close_gaps(pdf_out *p, pdf_font *pf, run_glyph *g, size_t n, float s
     for (size_t i = 0; i + 1 < n; i++) {
         if (g[i + 1].y != g[i].y)
             continue;
-        double end = g[i].x + glyph_width(pf, g[i].gid) * size / 1000.0;
+        double end = g[i].x + g[i].w * size / 1000.0;
         if (g[i + 1].space) {
             g[i + 1].x = (float)end;
             continue;
@@ -411,8 +410,10 @@ static void close_gaps(pdf_out *p, pdf_font *pf, run_glyph *g, size_t n, float s
         if (!pf->twins_ok || g[i].empty)
             continue;
         uint32_t extra = pt_twin_extra((g[i + 1].x - end) * 1000.0 / size);
-        if (extra)
+        if (extra) {
             g[i].gid = twin_cid(p, pf, g[i].gid, extra);
+            g[i].w += extra;      /* glyph_width of the twin */
+        }
     }
 }
 
@@ -439,6 +440,7 @@ static bool pdf_glyphs(pt_out *o, pt_ctx *ctx, pt_font *font, float size, float 
             return pt_fail(ctx, _("internal error: bad glyph %zu in a run"), i);
         uint32_t len = g[i].text_end - g[i].text_start;
         rg[i] = (run_glyph){.gid = g[i].gid, .x = g[i].x, .y = g[i].y,
+                            .w = glyph_width(pf, g[i].gid),
                             .space = len == 1 && text[g[i].text_start] == ' ',
                             .empty = len == 0};
     }
@@ -677,8 +679,7 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_pdfc *c, pdf_f
             if (!use_variant(p, ctx, page, pf, c, it->size, &cur, k))
                 return false;
             for (size_t m = i; m < j; m++)
-                pt_pdfc_glyph(c, g[m].gid, it->x + g[m].x, it->y + g[m].y,
-                              glyph_width(pf, g[m].gid));
+                pt_pdfc_glyph(c, g[m].gid, it->x + g[m].x, it->y + g[m].y, g[m].w);
             i = j;
             continue;
         }
@@ -700,7 +701,7 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_pdfc *c, pdf_f
             pt_buf_puts(c->b, ">>> BDC\n");
         }
         for (size_t q = i; q < m; q++)
-            pt_pdfc_glyph(c, g[q].gid, it->x + g[q].x, it->y + g[q].y, glyph_width(pf, g[q].gid));
+            pt_pdfc_glyph(c, g[q].gid, it->x + g[q].x, it->y + g[q].y, g[q].w);
         pt_pdfc_tj_end(c);
         if (spans)
             pt_buf_puts(c->b, "EMC\n");

@@ -8,14 +8,15 @@
  * lasts across text objects, so a page that sets its body font once uses it
  * in every text object after.
  *
- * Text. Consecutive runs share one BT ... ET, which ends only when a path is
- * drawn, at a marked-content boundary (the caller's) or at the end of the
- * page. Each run starts a line of its own, like every change of baseline
- * inside a run and every TJ_CHUNK glyphs. The first line of a text object
- * is placed with "x y Td" (from the identity matrix BT sets: the same as
- * "1 0 0 1 x y Tm"), each further one relative to the line before: "dx dy
- * Td", "0 dy TD" (which also sets the leading), or "T*" when the move is
- * the leading again. A relative move is written only when it lands exactly
+ * Text. Each glyph run is a text object of its own (BT ... ET): with the
+ * lines of a block in one, MuPDF's text output (mutool draw -F txt) joins
+ * them into one block where it had one block per line, and the extracted
+ * text must not change. Its first line is placed with "x y Td" (from the
+ * identity matrix BT sets: the same as "1 0 0 1 x y Tm"); a new line starts
+ * at every change of baseline inside a run and every TJ_CHUNK glyphs,
+ * relative to the line before: "dx dy Td", "0 dy TD" (which also sets the
+ * leading), or "T*" when the move is the leading again. A relative move is
+ * written only when it lands exactly
  * where the absolute number would: a reader adds it to the line origin, in
  * single precision (MuPDF) or double (poppler, pdf.js), and the sum must be
  * the very number that parsing the absolute position gives (lands()); where
@@ -178,7 +179,6 @@ void pt_pdfc_run(pt_pdfc *c, pt_rgb color)
 {
     pt_pdfc_text_end(c);
     set_rgb(c, c->fill, color, "rg");
-    c->new_run = true;
 }
 
 void pt_pdfc_font(pt_pdfc *c, const char *name, double size)
@@ -190,10 +190,16 @@ void pt_pdfc_font(pt_pdfc *c, const char *name, double size)
         return;
     text_begin(c);
     pt_pdfc_tj_end(c);
-    pt_buf_printf(c->b, "/%s ", name);
+    size_t len = strlen(name);
+    pt_buf_add(c->b, "/", 1);
+    pt_buf_add(c->b, name, len);
+    pt_buf_add(c->b, " ", 1);
     put_nums(c->b, &s, 1);
-    pt_buf_puts(c->b, "Tf\n");
-    snprintf(c->font, sizeof c->font, "%s", name);
+    pt_buf_add(c->b, "Tf\n", 3);
+    if (len >= sizeof c->font)
+        len = 0;          /* not kept: the next Tf is written again */
+    memcpy(c->font, name, len);
+    c->font[len] = 0;
     c->size = s;
 }
 
@@ -243,11 +249,10 @@ void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)
 {
     long long gx = milli(x), gy = milli(y);
     text_begin(c);
-    if (c->new_run || !c->have_line || gy != c->oy || c->in_chunk >= TJ_CHUNK)
+    if (!c->have_line || gy != c->oy || c->in_chunk >= TJ_CHUNK)
         line_origin(c, gx, gy);
-    c->new_run = false;
     if (!c->in_array) {
-        pt_buf_puts(c->b, "[");
+        pt_buf_add(c->b, "[", 1);
         c->in_array = true;
     }
     /* TJ number k moves the pen by -k/1000 em; the pen is where the widths
@@ -256,13 +261,13 @@ void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)
     long long adj = milli(c->pen - ((double)gx / 1000.0 - (double)c->ox / 1000.0) * 1000.0 / size);
     if (adj != 0) {
         if (c->in_hex)
-            pt_buf_puts(c->b, ">");
+            pt_buf_add(c->b, ">", 1);
         c->in_hex = false;
         put_milli(c->b, adj);
         c->pen -= (double)adj / 1000.0;
     }
     if (!c->in_hex)
-        pt_buf_puts(c->b, "<");
+        pt_buf_add(c->b, "<", 1);
     c->in_hex = true;
     static const char hex[] = "0123456789ABCDEF";
     char h[4] = {hex[(gid >> 12) & 15], hex[(gid >> 8) & 15], hex[(gid >> 4) & 15], hex[gid & 15]};

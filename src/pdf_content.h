@@ -1,7 +1,7 @@
 /* pdf_content.h - the operators of one page's content stream, written lean:
  * the graphics and text state the stream has set is tracked, so colour,
- * line width, font and size are written only when they change, and the
- * lines of text that follow each other share one text object.
+ * line width, font and size are written only when they change, and a line
+ * of text is placed relative to the line before where that is exact.
  *
  * The PDF backend (out_pdf.c) decides what is drawn (which font variant,
  * which marked-content sequence); this writer only turns it into operators.
@@ -26,7 +26,6 @@ typedef struct pt_pdfc {
     /* the open text object */
     bool in_text;                  /* between BT and ET */
     bool have_line;                /* a line origin was set in it */
-    bool new_run;                  /* the next glyph starts a line of its own */
     long long ox, oy;              /* the line origin */
     double pen;                    /* the pen from the origin, 1/1000 em */
     bool in_array, in_hex;         /* inside [ ... ] TJ, inside <...> */
@@ -48,9 +47,8 @@ void pt_pdfc_line(pt_pdfc *c, double x1, double y1, double x2, double y2, pt_rgb
 
 /* Text. A run: pt_pdfc_run, then for each glyph pt_pdfc_font (when the font
  * may change) and pt_pdfc_glyph. */
-/* The glyphs that follow are a new run: the fill colour is set and the first
- * glyph starts a line origin of its own (written relative to the last one in
- * the same text object where that is exact, see pdf_content.c). */
+/* The glyphs that follow are a new run, in a text object of its own, filled
+ * with color. */
 void pt_pdfc_run(pt_pdfc *c, pt_rgb color);
 /* Selects font resource `name` at size (points) for the glyphs that follow. */
 void pt_pdfc_font(pt_pdfc *c, const char *name, double size);
