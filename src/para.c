@@ -113,13 +113,23 @@ typedef struct memo {
     PT_VEC(uint32_t) index;
 } memo;
 
-/* FNV-1a of the text and the tag. */
+/* A hash of the text and the tag, eight bytes at a time (each text is
+ * hashed for every memo it is looked up in): multiply and fold the high
+ * bits down, so that the low bits the table uses depend on every byte. */
 static uint64_t text_hash(const char *s, size_t len, uintptr_t tag)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)tag;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
+    const uint64_t k = 0xff51afd7ed558ccdull;   /* MurmurHash3's finaliser constant */
+    uint64_t h = (uint64_t)tag ^ len * k, w;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s + i, len - i);
+    h = (h ^ w) * k;
+    return h ^ h >> 29;
 }
 
 /* Puts entry k into the table (which has room). */
