@@ -971,6 +971,9 @@ static void para_key(pt_typesetter *ts, const pt_para_style *st, const char *tex
         } \
     } while (0)
 
+/* The tags of the paragraph memo's entries: lines kept, or a key seen once. */
+enum { KEPT = 0, SEEN = 1 };
+
 /* Appends the kept lines of a memo entry to out. */
 static void para_recall(const memo_entry *e, pt_lines *out)
 {
@@ -1007,7 +1010,7 @@ static void para_keep(pt_typesetter *ts, const pt_lines *out, size_t l0, size_t 
     }
     if (ng)
         memcpy(at, &out->glyphs.v[g0], ng * sizeof(pt_lglyph));
-    memo_put(&ts->laid, ts->key.v, ts->key.n, 0, d, size);
+    memo_put(&ts->laid, ts->key.v, ts->key.n, KEPT, d, size);
     free(d);
 }
 
@@ -1015,7 +1018,7 @@ bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, con
                     size_t len, pt_lines *out)
 {
     para_key(ts, st, text, len);
-    const memo_entry *known = memo_get(&ts->laid, ts->key.v, ts->key.n, 0);
+    const memo_entry *known = memo_get(&ts->laid, ts->key.v, ts->key.n, KEPT);
     if (known) {
         para_recall(known, out);
         return true;
@@ -1031,6 +1034,12 @@ bool pt_para_layout(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, con
             break;
         s = e + 1;
     }
-    para_keep(ts, out, l0, g0);    /* ts->key is still this paragraph's */
+    /* Kept when set a second time: most paragraphs of a report are set
+     * once, and keeping their glyphs would only cost memory. The first time
+     * leaves the key alone (tag SEEN). */
+    if (memo_get(&ts->laid, ts->key.v, ts->key.n, SEEN))
+        para_keep(ts, out, l0, g0);    /* ts->key is still this paragraph's */
+    else
+        memo_put(&ts->laid, ts->key.v, ts->key.n, SEEN, "", 0);
     return true;
 }
