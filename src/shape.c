@@ -5,8 +5,9 @@
  * raqm does), sets language "ja", lets HarfBuzz guess the script, forces the
  * direction to left-to-right (the report is set horizontally), shapes with the
  * default cluster level and copies the glyphs out in font units. What is
- * reused between calls lives in the caller's pt_shaper (a buffer, the plans),
- * not in the font, which stays free of mutable shared state.
+ * reused between calls lives in the caller's pt_shaper (a buffer, the plans,
+ * the cmap lookups), not in the font, which stays free of mutable shared
+ * state.
  *
  * Plans. A shape plan (the lookups of a face for a script, language and
  * feature set) is what HarfBuzz works out before shaping; hb_shape keeps it
@@ -37,10 +38,76 @@ typedef struct kept_plan {
     hb_shape_plan_t *plan;
 } kept_plan;
 
+/* A face's cmap lookups remembered: HarfBuzz looks every character of a
+ * text up in the face's cmap (a binary search, about 200 instructions),
+ * and a report uses some thousand distinct characters in tens of thousands
+ * of places. A sub-font of the face answers from a small direct-mapped
+ * table and asks its parent (the face's own functions) on a miss; every
+ * other function (advances, variation selectors) is the parent's. */
+enum { CMAP_SLOTS = 4096 };      /* a power of two */
+typedef struct cmap_slot { hb_codepoint_t cp, gid; } cmap_slot;   /* gid + 1; 0 empty */
+typedef struct kept_font {
+    hb_font_t *parent, *sub;
+    cmap_slot *slots;            /* CMAP_SLOTS */
+} kept_font;
+
 struct pt_shaper {
     hb_buffer_t *buf;
     PT_VEC(kept_plan) plans;
+    PT_VEC(kept_font *) fonts;
+    hb_font_funcs_t *funcs;      /* the sub-fonts' */
 };
+
+static hb_bool_t cached_glyph(hb_font_t *font, void *data, hb_codepoint_t cp,
+                              hb_codepoint_t *gid, void *user)
+{
+    (void)user;
+    kept_font *k = data;
+    cmap_slot *s = &k->slots[cp & (CMAP_SLOTS - 1)];
+    if (s->gid && s->cp == cp) {
+        *gid = s->gid - 1;
+        return true;
+    }
+    if (!hb_font_get_nominal_glyph(hb_font_get_parent(font), cp, gid))
+        return false;
+    s->cp = cp;
+    s->gid = *gid + 1;
+    return true;
+}
+
+static unsigned cached_glyphs(hb_font_t *font, void *data, unsigned count,
+                              const hb_codepoint_t *cp, unsigned cp_stride, hb_codepoint_t *gid,
+                              unsigned gid_stride, void *user)
+{
+    for (unsigned i = 0; i < count; i++) {
+        if (!cached_glyph(font, data, *cp, gid, user))
+            return i;
+        cp = (const hb_codepoint_t *)((const char *)cp + cp_stride);
+        gid = (hb_codepoint_t *)((char *)gid + gid_stride);
+    }
+    return count;
+}
+
+/* The sub-font of parent with the remembered cmap, made on first use. */
+static hb_font_t *cached_font(pt_shaper *sh, hb_font_t *parent)
+{
+    for (size_t i = 0; i < sh->fonts.n; i++)
+        if (sh->fonts.v[i]->parent == parent)
+            return sh->fonts.v[i]->sub;
+    if (!sh->funcs) {
+        sh->funcs = hb_font_funcs_create();
+        hb_font_funcs_set_nominal_glyph_func(sh->funcs, cached_glyph, NULL, NULL);
+        hb_font_funcs_set_nominal_glyphs_func(sh->funcs, cached_glyphs, NULL, NULL);
+        hb_font_funcs_make_immutable(sh->funcs);
+    }
+    kept_font *k = pt_xcalloc(1, sizeof *k);
+    k->parent = parent;
+    k->slots = pt_xcalloc(CMAP_SLOTS, sizeof *k->slots);
+    k->sub = hb_font_create_sub_font(parent);
+    hb_font_set_funcs(k->sub, sh->funcs, k, NULL);
+    PT_PUSH(sh->fonts, k);
+    return k->sub;
+}
 
 pt_shaper *pt_shaper_new(void)
 {
@@ -56,6 +123,13 @@ void pt_shaper_free(pt_shaper *sh)
     for (size_t i = 0; i < sh->plans.n; i++)
         hb_shape_plan_destroy(sh->plans.v[i].plan);
     free(sh->plans.v);
+    for (size_t i = 0; i < sh->fonts.n; i++) {
+        hb_font_destroy(sh->fonts.v[i]->sub);
+        free(sh->fonts.v[i]->slots);
+        free(sh->fonts.v[i]);
+    }
+    free(sh->fonts.v);
+    hb_font_funcs_destroy(sh->funcs);
     hb_buffer_destroy(sh->buf);
     free(sh);
 }
@@ -175,7 +249,7 @@ bool pt_shape(pt_ctx *ctx, pt_shaper *sh, pt_font *font, const char *text, size_
     hb_buffer_set_language(buf, hb_language_from_string("ja", -1));
     hb_buffer_guess_segment_properties(buf);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_font_t *hb = pt_font_hb(font);
+    hb_font_t *hb = sh ? cached_font(sh, pt_font_hb(font)) : pt_font_hb(font);
     hb_shape_plan_t *plan = sh && ranged(features, nfeatures)
                           ? ranged_plan(sh, hb, buf, features, nfeatures) : NULL;
     if (plan)

@@ -19,10 +19,11 @@ typedef struct pt_glyph {
 
 typedef PT_VEC(pt_glyph) pt_glyphs;
 
-/* What shaping keeps between calls: one HarfBuzz buffer, and the shape
- * plans for features on parts of the text (HarfBuzz keeps a plan only for
- * features on the whole text, and would make a new one for every call with
- * `hwid` on the yakumono). One per thread; the fonts must outlive it. */
+/* What shaping keeps between calls: one HarfBuzz buffer, the shape plans
+ * for features on parts of the text (HarfBuzz keeps a plan only for features
+ * on the whole text, and would make a new one for every call with `hwid` on
+ * the yakumono), and each face's cmap lookups. One per thread; the fonts
+ * must outlive it. */
 typedef struct pt_shaper pt_shaper;
 pt_shaper *pt_shaper_new(void);
 void pt_shaper_free(pt_shaper *sh);

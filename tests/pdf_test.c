@@ -318,9 +318,27 @@ static void test_fonts_and_shaping(const fonts *fo)
             CHECK(nfk > 0 && want.n == got.n && want.n > 0
                   && !memcmp(want.v, got.v, want.n * sizeof *want.v),
                   "kept plan: %s shaped as hb_shape does (round %d)", tx, round);
+            /* without features: the remembered cmap gives the face's glyphs */
+            want.n = got.n = 0;
+            CHECK(pt_shape(&ctx, NULL, fo->bold, tx, strlen(tx), 0, strlen(tx), NULL, 0, &want)
+                  && pt_shape(&ctx, sh, fo->bold, tx, strlen(tx), 0, strlen(tx), NULL, 0, &got),
+                  "%s", ctx.err);
+            CHECK(want.n == got.n && want.n > 0 && !memcmp(want.v, got.v, want.n * sizeof *want.v),
+                  "remembered cmap: %s shaped as hb_shape does (round %d)", tx, round);
             free(want.v);
             free(got.v);
         }
+    /* a character the face lacks is still found lacking (not remembered as a glyph) */
+    for (int round = 0; round < 2; round++) {
+        pt_glyphs none = {0};
+        const char *lacking = "あ\xEE\x80\x80い";
+        pt_ctx_init(&ctx);
+        CHECK(!pt_shape(&ctx, sh, fo->regular, lacking, strlen(lacking), 0, strlen(lacking), NULL,
+                        0, &none) && strstr(ctx.err, "U+E000"),
+              "shaper: a missing character is an error (round %d)", round);
+        free(none.v);
+    }
+    pt_ctx_init(&ctx);
     pt_shaper_free(sh);
 
     /* Context: only the middle is shaped, clusters index the whole text. */
