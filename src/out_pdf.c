@@ -1134,15 +1134,14 @@ static bool own_sequence(const pdf_out *p, const item *it)
  * tagged Span (poppler reads /ActualText only there), whose properties carry
  * the run's whole text; pdftotext places the replacement with the font
  * current at its EMC, which is the run's. A Span nested in the element's
- * sequence instead would end poppler's structure text at its EMC. */
+ * sequence instead would end poppler's structure text at its EMC. actual and
+ * prev_actual: own_sequence of item k and of the item before. */
 static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, size_t pi, const pdf_page *pg,
-                         size_t k)
+                         size_t k, bool actual, bool prev_actual)
 {
     const item *it = &pg->items.v[k];
     const item *prev = k ? &pg->items.v[k - 1] : NULL;
-    bool actual = own_sequence(p, it);
-    if (prev && !actual && !own_sequence(p, prev) && prev->elem == it->elem &&
-        prev->art == it->art)
+    if (prev && !actual && !prev_actual && prev->elem == it->elem && prev->art == it->art)
         return true;
     pt_pdfc_text_end(c);
     if (prev)
@@ -1167,8 +1166,10 @@ static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, size_t pi, const p
     return true;
 }
 
-/* Draws item it of a page through c. */
-static bool write_item(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, HPDF_Page page, const item *it)
+/* Draws item it of a page through c; actual: it is a marked-content
+ * sequence of its own (own_sequence). */
+static bool write_item(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, HPDF_Page page, const item *it,
+                       bool actual)
 {
     switch (it->kind) {
     case ITEM_RECT:
@@ -1181,7 +1182,7 @@ static bool write_item(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, HPDF_Page page, cons
     case ITEM_RUN:
         break;
     }
-    return write_run(p, ctx, page, c, &p->fonts.v[it->font], it, !own_sequence(p, it));
+    return write_run(p, ctx, page, c, &p->fonts.v[it->font], it, !actual);
 }
 
 static bool write_pages(pdf_out *p, pt_ctx *ctx)
@@ -1196,12 +1197,15 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         }
         b.n = 0;
         pt_pdfc_begin(&c, &b);
+        bool prev_actual = false;
         for (size_t k = 0; k < pg->items.n; k++) {
-            if ((p->st && !mark_content(p, ctx, &c, pi, pg, k)) ||
-                !write_item(p, ctx, &c, pg->page, &pg->items.v[k])) {
+            bool actual = own_sequence(p, &pg->items.v[k]);
+            if ((p->st && !mark_content(p, ctx, &c, pi, pg, k, actual, prev_actual)) ||
+                !write_item(p, ctx, &c, pg->page, &pg->items.v[k], actual)) {
                 pt_buf_free(&b);
                 return false;
             }
+            prev_actual = actual;
         }
         pt_pdfc_end(&c);
         if (p->st && pg->items.n)

@@ -44,11 +44,13 @@ static long long milli(double v)
     return llround(v * 1000.0);
 }
 
-/* Appends m/1000 in the shortest form: "10.5", "-12", ".25", "-.5", "0".
- * Integer arithmetic rather than printf: this runs for every glyph. */
-static void put_milli(pt_buf *b, long long m)
+/* Appends m/1000 in the shortest form: "10.5", "-12", ".25", "-.5", "0",
+ * followed by a space when space is true. Integer arithmetic rather than
+ * printf: this runs for every glyph. */
+static void put_milli(pt_buf *b, long long m, bool space)
 {
-    char s[32], *p = s + sizeof s;
+    char s[32], *end = s + sizeof s - 1, *p = end;
+    *end = ' ';
     bool neg = m < 0;
     unsigned long long u = neg ? 0ull - (unsigned long long)m : (unsigned long long)m;
     unsigned frac = (unsigned)(u % 1000);
@@ -72,16 +74,14 @@ static void put_milli(pt_buf *b, long long m)
     }
     if (neg)
         *--p = '-';
-    pt_buf_add(b, p, (size_t)(s + sizeof s - p));
+    pt_buf_add(b, p, (size_t)(end - p) + space);
 }
 
 /* Appends the numbers m[0..n), each followed by a space. */
 static void put_nums(pt_buf *b, const long long *m, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        put_milli(b, m[i]);
-        pt_buf_add(b, " ", 1);
-    }
+    for (size_t i = 0; i < n; i++)
+        put_milli(b, m[i], true);
 }
 
 void pt_pdfc_begin(pt_pdfc *c, pt_buf *b)
@@ -263,7 +263,7 @@ void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)
         if (c->in_hex)
             pt_buf_add(c->b, ">", 1);
         c->in_hex = false;
-        put_milli(c->b, adj);
+        put_milli(c->b, adj, false);
         c->pen -= (double)adj / 1000.0;
     }
     if (!c->in_hex)
