@@ -16,10 +16,20 @@
 #include <math.h>
 #include <string.h>
 
+/* A card label, expanded once per run (every card asks for twenty of them,
+ * with the same year words). */
 static const char *clabel(pt_rep *R, const char *key)
 {
-    return pt_label_text(R->ctx, R->arena, R->L, R->L->card_labels, R->L->ncard_labels, key,
-                         R->vars);
+    for (int i = 0; i < R->nclabels; i++)
+        if (!strcmp(R->clabels[i].key, key))
+            return R->clabels[i].text;
+    const char *text = pt_label_text(R->ctx, R->arena, R->L, R->L->card_labels,
+                                     R->L->ncard_labels, key, R->vars);
+    if (text && R->nclabels < (int)(sizeof R->clabels / sizeof R->clabels[0])) {
+        R->clabels[R->nclabels].key = pt_strdup(R->arena, key);
+        R->clabels[R->nclabels++].text = text;
+    }
+    return text;
 }
 
 /* ---- cards ---- */

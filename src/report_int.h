@@ -36,6 +36,8 @@ typedef struct pt_rep {
     double tw;                   /* text width */
     double ytop, ybottom;        /* the text area's top and bottom edges */
     uint8_t seen[0x10000 / 8];   /* BMP characters already checked against the fonts */
+    struct { const char *key, *text; } clabels[32];   /* card labels expanded so far */
+    int nclabels;
 } pt_rep;
 
 /* ---- cells and rows (report.c) ---- */
