@@ -91,6 +91,16 @@ typedef struct glue {
 
 enum { LEVELS = 5 };
 
+/* Makes room for `more` items in a PT_VEC, doubling as PT_PUSH does. */
+#define RESERVE(vec, more) do { \
+        size_t need_ = (vec).n + (more); \
+        if (need_ > (vec).cap) { \
+            while ((vec).cap < need_) \
+                (vec).cap = (vec).cap ? (vec).cap * 2 : 16; \
+            (vec).v = pt_xrealloc((vec).v, (vec).cap * sizeof *(vec).v); \
+        } \
+    } while (0)
+
 /* What was worked out for one segment text, kept for the next time the same
  * text is set: card fitting sets a card's cells again at other sizes and
  * leadings, but a text's glyphs (in font units) depend on the text and the
@@ -812,6 +822,19 @@ static void find_breaks(pt_typesetter *ts, const char *s, size_t len, bool phras
     free(both);
 }
 
+/* Makes room for n bytes in ts->brk, ts->graph and ts->rank, all zero. */
+static void zeroed(pt_typesetter *ts, size_t n)
+{
+    ts->brk.n = ts->graph.n = ts->rank.n = 0;
+    RESERVE(ts->brk, n);
+    RESERVE(ts->graph, n);
+    RESERVE(ts->rank, n);
+    memset(ts->brk.v, 0, n);
+    memset(ts->graph.v, 0, n);
+    memset(ts->rank.v, 0, n);
+    ts->brk.n = ts->graph.n = ts->rank.n = n;
+}
+
 /* Lays out one segment (no '\n' inside). first_indent applies to its first line. */
 static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st,
                            const char *s, size_t len, uint32_t base, pt_lines *out)
@@ -831,12 +854,7 @@ static bool layout_segment(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *
         set_line(ts, st, 0, n, st->indent, st->measure - st->indent, true, base, out, false);
         return true;
     }
-    ts->brk.n = ts->graph.n = ts->rank.n = 0;
-    for (size_t i = 0; i <= len; i++) {
-        PT_PUSH(ts->brk, 0);
-        PT_PUSH(ts->graph, 0);
-        PT_PUSH(ts->rank, 0);
-    }
+    zeroed(ts, len + 1);
     find_breaks(ts, s, len, st->phrase);
     bool graphemes = false;   /* found only if an emergency break needs them */
 
@@ -908,11 +926,7 @@ bool pt_para_widths(pt_ctx *ctx, pt_typesetter *ts, const pt_para_style *st, con
         if (n) {
             double w = nat_width(ts, 0, n);
             *natural = w > *natural ? w : *natural;
-            ts->brk.n = ts->rank.n = 0;
-            for (size_t i = 0; i <= e - s; i++) {
-                PT_PUSH(ts->brk, 0);
-                PT_PUSH(ts->rank, 0);
-            }
+            zeroed(ts, e - s + 1);
             find_breaks(ts, text + s, e - s, true);
             for (size_t a = 0, k = 1; k <= n; k++)
                 if (k == n || can_end(ts, k, PT_RANK_PHRASE)) {
@@ -960,16 +974,6 @@ static void para_key(pt_typesetter *ts, const pt_para_style *st, const char *tex
     key_add(ts, flags, sizeof flags);
     key_add(ts, text, len);
 }
-
-/* Makes room for `more` items in a PT_VEC, doubling as PT_PUSH does. */
-#define RESERVE(vec, more) do { \
-        size_t need_ = (vec).n + (more); \
-        if (need_ > (vec).cap) { \
-            while ((vec).cap < need_) \
-                (vec).cap = (vec).cap ? (vec).cap * 2 : 16; \
-            (vec).v = pt_xrealloc((vec).v, (vec).cap * sizeof *(vec).v); \
-        } \
-    } while (0)
 
 /* The tags of the paragraph memo's entries: lines kept, or a key seen once. */
 enum { KEPT = 0, SEEN = 1 };
