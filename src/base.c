@@ -189,44 +189,6 @@ void pt_buf_free(pt_buf *b)
 
 /* ---- UTF-8 ---- */
 
-/* pt_utf8_decode's body, inlined into pt_utf8_check's loop (the check of a
- * whole edition runs it once per character). */
-static inline __attribute__((always_inline)) int32_t decode(const char *str, size_t len,
-                                                            size_t *i)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t p = *i;
-    unsigned c = s[p];
-    int n;
-    uint32_t cp, min;
-    if (c < 0x80) { *i = p + 1; return (int32_t)c; }
-    /* The common case of this program's text (kana, kanji, full-width
-     * forms): three bytes, checked as the general path below checks them. */
-    if ((c & 0xF0) == 0xE0 && p + 2 < len && (s[p + 1] & 0xC0) == 0x80
-        && (s[p + 2] & 0xC0) == 0x80) {
-        cp = (c & 0x0Fu) << 12 | (s[p + 1] & 0x3Fu) << 6 | (s[p + 2] & 0x3Fu);
-        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) { *i = p + 1; return -1; }
-        *i = p + 3;
-        return (int32_t)cp;
-    }
-    if ((c & 0xE0) == 0xC0)      { n = 1; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; min = 0x10000; }
-    else { *i = p + 1; return -1; }
-    for (int k = 1; k <= n; k++) {
-        if (p + (size_t)k >= len || (s[p + k] & 0xC0) != 0x80) { *i = p + 1; return -1; }
-        cp = (cp << 6) | (s[p + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { *i = p + 1; return -1; }
-    *i = p + (size_t)n + 1;
-    return (int32_t)cp;
-}
-
-int32_t pt_utf8_decode(const char *str, size_t len, size_t *i)
-{
-    return decode(str, len, i);
-}
-
 int pt_utf8_encode(uint32_t cp, char *o)
 {
     if (cp < 0x80) { o[0] = (char)cp; return 1; }
@@ -260,7 +222,7 @@ long pt_utf8_check(const char *s, size_t len)
         if (i >= len)
             break;
         size_t at = i;
-        if (decode(s, len, &i) < 0)
+        if (pt_utf8_decode(s, len, &i) < 0)
             return (long)at;
     }
     return -1;

@@ -77,8 +77,39 @@ void pt_buf_free(pt_buf *b);
 
 /* UTF-8. pt_utf8_decode reads one code point at s[*i] (len bytes in all) and
  * advances *i; returns -1 (and advances by one byte) on an invalid sequence,
- * overlong form, surrogate or value above U+10FFFF. */
-int32_t pt_utf8_decode(const char *s, size_t len, size_t *i);
+ * overlong form, surrogate or value above U+10FFFF. Inline: the line engine,
+ * the break filter and the input checks call it for every character. */
+static inline __attribute__((always_inline)) int32_t pt_utf8_decode(const char *str, size_t len,
+                                                                    size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t p = *i;
+    unsigned c = s[p];
+    int n;
+    uint32_t cp, min;
+    if (c < 0x80) { *i = p + 1; return (int32_t)c; }
+    /* The common case of this program's text (kana, kanji, full-width
+     * forms): three bytes, checked as the general path below checks them. */
+    if ((c & 0xF0) == 0xE0 && p + 2 < len && (s[p + 1] & 0xC0) == 0x80
+        && (s[p + 2] & 0xC0) == 0x80) {
+        cp = (c & 0x0Fu) << 12 | (s[p + 1] & 0x3Fu) << 6 | (s[p + 2] & 0x3Fu);
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) { *i = p + 1; return -1; }
+        *i = p + 3;
+        return (int32_t)cp;
+    }
+    if ((c & 0xE0) == 0xC0)      { n = 1; cp = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; min = 0x10000; }
+    else { *i = p + 1; return -1; }
+    for (int k = 1; k <= n; k++) {
+        if (p + (size_t)k >= len || (s[p + k] & 0xC0) != 0x80) { *i = p + 1; return -1; }
+        cp = (cp << 6) | (s[p + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { *i = p + 1; return -1; }
+    *i = p + (size_t)n + 1;
+    return (int32_t)cp;
+}
+
 /* Writes cp as UTF-8 into out (4 bytes room); returns the byte count. */
 int pt_utf8_encode(uint32_t cp, char *out);
 /* The first n characters of s in the arena, with "…" when s is longer (for
