@@ -3,8 +3,10 @@
  * Approach. ICU's line iterator does the real work: it implements UAX #14 plus
  * the CSS Text 3 `line-break` tailorings for Japanese ("ja@lb=strict" etc.), so
  * kinsoku (no closer, small kana, `ー` ... at line start; no opener at line end)
- * comes from ICU. ICU reads the caller's UTF-8 through utext_openUTF8, so the
- * boundaries it reports are byte offsets into the same buffer HarfBuzz shapes.
+ * comes from ICU. The line iterator reads the text as UTF-16 (converted here,
+ * each unit's byte offset kept) and the word and character iterators the
+ * caller's UTF-8 through utext_openUTF8: the boundaries are byte offsets into
+ * the same buffer HarfBuzz shapes.
  * Where the report's rules are stricter than ICU (reference §2.4), a post-filter
  * deletes opportunities: it slides a window of code points over the text and,
  * at every allowed break, asks a few small named predicates about the characters
@@ -35,6 +37,8 @@ struct pt_breaker {
     UBreakIterator *words;  /* UBRK_WORD, ja: ICU's dictionary words (phrases) */
     pthread_t warm;         /* warm_dictionary, while warming */
     bool warming;
+    PT_VEC(UChar) u16;      /* line_breaks: the text in UTF-16 */
+    PT_VEC(uint32_t) at;    /* ... and the byte offset of each of its units */
 };
 
 /* ICU builds its dictionary engine for Chinese and Japanese words (the
@@ -96,6 +100,10 @@ pt_breaker *pt_breaker_new(pt_ctx *ctx, pt_strictness s)
     b->line = line;
     b->chars = chars;
     b->words = words;
+    b->u16.v = NULL;
+    b->u16.n = b->u16.cap = 0;
+    b->at.v = NULL;
+    b->at.n = b->at.cap = 0;
     /* Without the thread ICU builds the engine on first use, as before. */
     b->warming = pthread_create(&b->warm, NULL, warm_dictionary, NULL) == 0;
     return b;
@@ -107,6 +115,8 @@ void pt_breaker_free(pt_breaker *b)
         return;
     if (b->warming)
         pthread_join(b->warm, NULL);
+    free(b->u16.v);
+    free(b->at.v);
     ubrk_close(b->line);
     ubrk_close(b->chars);
     ubrk_close(b->words);
@@ -140,23 +150,63 @@ static void newline_breaks(const char *text, size_t len, uint8_t *brk)
             brk[i + 1] = PT_BRK_MUST;
 }
 
+static const UChar EMPTY[1] = { 0 };   /* a text of no units (ICU wants a pointer) */
+
+/* The text in UTF-16 into b->u16, with the byte offset of every unit (and
+ * of the end) in b->at. False when the text is not valid UTF-8 (ICU's UTF-8
+ * reader then replaces what is broken, as UTF-16 could not say the same),
+ * or too long for ICU. */
+static bool to_utf16(pt_breaker *b, const char *text, size_t len)
+{
+    b->u16.n = b->at.n = 0;
+    if (len > INT32_MAX / 2)
+        return false;
+    for (size_t i = 0; i < len;) {
+        uint32_t at = (uint32_t)i;
+        int32_t cp = pt_utf8_decode(text, len, &i);
+        if (cp < 0)
+            return false;
+        if (cp < 0x10000) {
+            PT_PUSH(b->u16, (UChar)cp);
+            PT_PUSH(b->at, at);
+        } else {
+            PT_PUSH(b->u16, (UChar)(0xD7C0 + (cp >> 10)));
+            PT_PUSH(b->u16, (UChar)(0xDC00 | (cp & 0x3FF)));
+            PT_PUSH(b->at, at);
+            PT_PUSH(b->at, at);   /* never a boundary: inside the pair */
+        }
+    }
+    PT_PUSH(b->at, (uint32_t)len);
+    return true;
+}
+
 /* brk[0..len] are zeroed, then set from ICU. For len == 0 the end-of-text rule
- * wins: brk[0] = PT_BRK_MUST. */
+ * wins: brk[0] = PT_BRK_MUST. ICU reads valid text in UTF-16 (its own form,
+ * a quarter cheaper than its UTF-8 reader, which maps every position to a
+ * byte); the boundaries it reports are code point starts, mapped to bytes
+ * through b->at. */
 void pt_breaks_icu(pt_breaker *b, const char *text, size_t len, uint8_t *brk)
 {
     memset(brk, PT_BRK_NONE, len + 1);
     UText ut = UTEXT_INITIALIZER;
-    if (!set_text(b->line, &ut, text, len)) {
+    bool utf16 = to_utf16(b, text, len);
+    UErrorCode st = U_ZERO_ERROR;
+    if (utf16)
+        ubrk_setText(b->line, b->u16.v ? b->u16.v : EMPTY, (int32_t)b->u16.n,
+                     &st);
+    if (utf16 ? U_FAILURE(st) : !set_text(b->line, &ut, text, len)) {
         newline_breaks(text, len, brk);
     } else {
         ubrk_first(b->line);
-        for (int32_t at; (at = ubrk_next(b->line)) != UBRK_DONE; ) {
-            if (at <= 0 || (size_t)at >= len)
+        for (int32_t i; (i = ubrk_next(b->line)) != UBRK_DONE; ) {
+            size_t at = utf16 ? b->at.v[i] : (size_t)i;
+            if (i <= 0 || at >= len)
                 continue;
             brk[at] = ubrk_getRuleStatus(b->line) >= UBRK_LINE_HARD ? PT_BRK_MUST
                                                                   : PT_BRK_ALLOW;
         }
-        utext_close(&ut);
+        if (!utf16)
+            utext_close(&ut);
     }
     brk[len] = PT_BRK_MUST;
 }
