@@ -24,7 +24,6 @@
  * length of one call. */
 #include "brk.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,32 +34,9 @@ struct pt_breaker {
     UBreakIterator *line;   /* UBRK_LINE, ja@lb=<strictness> */
     UBreakIterator *chars;  /* UBRK_CHARACTER, grapheme clusters */
     UBreakIterator *words;  /* UBRK_WORD, ja: ICU's dictionary words (phrases) */
-    pthread_t warm;         /* warm_dictionary, while warming */
-    bool warming;
-    PT_VEC(UChar) u16;      /* line_breaks: the text in UTF-16 */
+    PT_VEC(UChar) u16;      /* pt_breaks_icu: the text in UTF-16 */
     PT_VEC(uint32_t) at;    /* ... and the byte offset of each of its units */
 };
-
-/* ICU builds its dictionary engine for Chinese and Japanese words (the
- * dictionary and its character sets: about 8 M instructions, one to two
- * milliseconds) the first time a word iterator meets a kanji, and keeps it
- * for the rest of the process in a cache of its own, behind its own lock.
- * This thread makes it meet one, with an iterator of its own, while the
- * caller lays out its first texts: the first phrase then finds the engine
- * built, or waits for the lock while it is built, as it would have built it
- * itself. */
-static void *warm_dictionary(void *arg)
-{
-    (void)arg;
-    static const UChar kanji[] = { 0x6F22, 0x5B57, 0x3068, 0x4EEE, 0x540D };   /* 漢字と仮名 */
-    UErrorCode st = U_ZERO_ERROR;
-    UBreakIterator *w = ubrk_open(UBRK_WORD, "ja", kanji, 5, &st);
-    if (U_SUCCESS(st))
-        while (ubrk_next(w) != UBRK_DONE)
-            ;
-    ubrk_close(w);
-    return NULL;
-}
 
 /* ICU locale per strictness: always with an explicit lb keyword (plain "ja" is
  * neither strict nor CSS normal, see reference §2.2). */
@@ -104,8 +80,6 @@ pt_breaker *pt_breaker_new(pt_ctx *ctx, pt_strictness s)
     b->u16.n = b->u16.cap = 0;
     b->at.v = NULL;
     b->at.n = b->at.cap = 0;
-    /* Without the thread ICU builds the engine on first use, as before. */
-    b->warming = pthread_create(&b->warm, NULL, warm_dictionary, NULL) == 0;
     return b;
 }
 
@@ -113,8 +87,6 @@ void pt_breaker_free(pt_breaker *b)
 {
     if (!b)
         return;
-    if (b->warming)
-        pthread_join(b->warm, NULL);
     free(b->u16.v);
     free(b->at.v);
     ubrk_close(b->line);
