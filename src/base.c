@@ -378,8 +378,8 @@ void pt_phase(const char *name, double *since)
     if (getenv("PLANTYPE_TIMES")) {
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
-        fprintf(stderr, _("plantype: time %s: %.1f ms (page faults so far: %ld)\n"), name,
-                (now - *since) * 1000.0, ru.ru_minflt);
+        fprintf(stderr, _("plantype: time %s: %.1f ms (page faults so far: %ld, peak memory %.1f MB)\n"),
+                name, (now - *since) * 1000.0, ru.ru_minflt, ru.ru_maxrss / 1024.0);
     }
     *since = now;
 }

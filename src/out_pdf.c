@@ -1,8 +1,9 @@
 /* out_pdf.c - the PDF backend: libharu writes the document, we write the fonts.
  *
- * Approach. libharu 2.3.0 writes the file: pages, content streams,
+ * Approach. libharu 2.3.0 makes the objects: pages, content streams,
  * outlines, link annotations, the info dictionary; every stream is
- * compressed here with libdeflate (pdf_flate.h), not by libharu's zlib. Its public
+ * compressed here with libdeflate (pdf_flate.h), not by libharu's zlib, and
+ * pdf_file.c writes the file (object streams, which libharu lacks). Its public
  * TrueType route (HPDF_UseUTFEncodings + HPDF_LoadTTFontFromFile + UTF-8)
  * cannot draw HarfBuzz glyph ids, as measured on this stack: its CIDs are code
  * points (a glyph chosen by substitution, e.g. `hwid`, cannot be drawn), the
@@ -13,7 +14,8 @@
  * libharu's exported internals (hence <hpdf.h> without HPDF_SHARED): a Type0
  * font with Identity-H over a CIDFontType2 whose CID is the glyph id
  * (CIDToGIDMap /Identity), a FontFile2 cut by hb-subset with the glyph ids
- * retained and the hinting dropped, a /W array of the glyphs used and a
+ * retained and the hinting dropped (pdf_subset.c, on a thread of its own
+ * while the pages are written), a /W array of the glyphs used and a
  * ToUnicode CMap built from the clusters the glyphs came from.
  *
  * Glyphs shared by several texts: variant fonts. The line engine shapes
@@ -76,6 +78,7 @@
 #include "pdf_flate.h"
 #include "pdf_obj.h"
 #include "pdf_struct.h"
+#include "pdf_subset.h"
 #include "pdf_annot.h"
 #include "pdf_twin.h"
 #include "outfile.h"
@@ -88,7 +91,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <hb-subset.h>
 #include <hpdf.h>
 #include <hpdf_annotation.h>
 
@@ -186,7 +188,8 @@ typedef struct pdf_out {
     bool broken;                /* a failure left libharu's objects unusable */
     pt_buf bytes;               /* the file, once built */
     pt_flate *flate;            /* compresses page content and small streams */
-    pt_flate *flate_fast;       /* compresses the font programs */
+    pt_subset_job *programs;    /* [fonts.n]: each font's program, made on a thread */
+    pt_subsetter *subsetter;    /* while the programs are being made */
     pt_buf zbuf;                /* scratch: one stream compressed */
 } pdf_out;
 
@@ -792,51 +795,6 @@ static HPDF_Dict new_stream(pdf_out *p, pt_flate *f, const void *data, size_t le
     return s && put_flate(p, f, s, data, len) ? s : NULL;
 }
 
-/* The TrueType program with the used glyphs only, glyph ids kept. Returns
- * the blob (caller destroys) or NULL with ctx->err set. */
-static hb_blob_t *subset_font(pt_ctx *ctx, const pdf_font *pf)
-{
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in) {
-        pt_fail(ctx, _("out of memory while subsetting %s"), pt_font_display_name(pf->font));
-        return NULL;
-    }
-    hb_set_t *glyphs = hb_subset_input_glyph_set(in);
-    for (uint32_t g = 0; g < pf->nglyphs; g++)
-        if (pf->vars.v[g])
-            hb_set_add(glyphs, g);
-    for (size_t i = 0; i < pf->twins.n; i++)
-        hb_set_add(glyphs, pf->twins.v[i].gid);     /* a twin's component */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
-    /* Layout and vertical tables are of no use to a PDF reader. */
-    static const hb_tag_t drop[] = {
-        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
-        HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('m', 'e', 't', 'a'),
-    };
-    hb_set_t *drop_set = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
-        hb_set_add(drop_set, drop[i]);
-    hb_face_t *sub = hb_subset_or_fail(pt_font_face(pf->font), in);
-    hb_subset_input_destroy(in);
-    if (!sub) {
-        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(pf->font));
-        return NULL;
-    }
-    hb_blob_t *blob = hb_face_reference_blob(sub);
-    hb_face_destroy(sub);
-    if (hb_blob_get_length(blob) == 0) {
-        hb_blob_destroy(blob);
-        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(pf->font));
-        return NULL;
-    }
-    if (pf->twins.n == 0)
-        return blob;
-    hb_blob_t *with_twins = pt_twin_program(ctx, blob, pt_font_path(pf->font), pf->nglyphs,
-                                            pf->twins.v, pf->twins.n);
-    hb_blob_destroy(blob);
-    return with_twins;
-}
 
 /* The /W array: runs of consecutive glyph ids "g [w1 w2 ...]", glyphs of
  * width DEFAULT_WIDTH left out, inner arrays at most W_CHUNK long. */
@@ -984,14 +942,13 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
     pt_buf_free(&hex);
 }
 
-/* The descriptor's /CIDSet: the glyphs in the subset program (as in
- * subset_font: those drawn, the twins' components, the twins). */
-static bool add_cidset(pdf_out *p, const pdf_font *pf, HPDF_Dict desc)
+/* The descriptor's /CIDSet: the glyphs in the subset program (those drawn,
+ * the twins' components, the twins). */
+static bool add_cidset(pdf_out *p, const pdf_font *pf, const pt_subset_job *job, HPDF_Dict desc)
 {
     PT_VEC(uint32_t) gids = {0};
-    for (uint32_t g = 0; g < pf->nglyphs; g++)
-        if (pf->vars.v[g])
-            PT_PUSH(gids, g);
+    for (size_t i = 0; i < job->ngids; i++)
+        PT_PUSH(gids, job->gids[i]);
     for (size_t i = 0; i < pf->twins.n; i++) {
         PT_PUSH(gids, pf->twins.v[i].gid);
         PT_PUSH(gids, pf->nglyphs + (uint32_t)i);
@@ -1003,7 +960,7 @@ static bool add_cidset(pdf_out *p, const pdf_font *pf, HPDF_Dict desc)
 
 /* Fills in the font once every page is written: the CIDFontType2 with /W,
  * the descriptor with the subset program, the ToUnicode CMap. */
-static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
+static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_job *job)
 {
     HPDF_MMgr mm = p->pdf->mmgr;
     HPDF_Xref xref = p->pdf->xref;
@@ -1012,15 +969,11 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
     pt_font_metrics_get(pf->font, &m);
 #define EM(v) ((HPDF_INT32)lround((v) * 1000.0 / upem))
 
-    hb_blob_t *blob = subset_font(ctx, pf);
-    if (!blob)
-        return false;
-    unsigned flen = 0;
-    const char *fdata = hb_blob_get_data(blob, &flen);
-    HPDF_Dict file = new_stream(p, p->flate_fast, fdata, flen);
-    hb_blob_destroy(blob);
+    HPDF_Dict file = HPDF_DictStream_New(mm, xref);
+    if (file && !pt_pdf_stream_put_flated(file, job->z.s, job->z.n))
+        file = NULL;
     if (file)
-        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)flen);
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)job->length);
     if (!hpdf_check(p, ctx, file != NULL, "embedding the font program"))
         return false;
 
@@ -1045,7 +998,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf)
         HPDF_Dict_AddNumber(desc, "CapHeight", EM(m.cap_height));
         HPDF_Dict_AddNumber(desc, "StemV", STEM_V);
         HPDF_Dict_Add(desc, "FontFile2", file);
-        ok = add_cidset(p, pf, desc);
+        ok = add_cidset(p, pf, job, desc);
     }
 #undef EM
     if (!hpdf_check(p, ctx, ok, "writing the font descriptor"))
@@ -1358,6 +1311,25 @@ static bool write_access(pdf_out *p, pt_ctx *ctx)
     return hpdf_check(p, ctx, true, "writing the structure tree");
 }
 
+/* Starts making the font programs on a thread of their own (pdf_subset.h):
+ * the glyph set of every font, twins included, is final once recording is
+ * over; writing the pages only chooses the fonts' variants. */
+static void start_programs(pdf_out *p)
+{
+    p->programs = pt_xcalloc(p->fonts.n, sizeof *p->programs);
+    for (size_t i = 0; i < p->fonts.n; i++) {
+        const pdf_font *pf = &p->fonts.v[i];
+        PT_VEC(uint32_t) gids = {0};
+        for (uint32_t g = 0; g < pf->nglyphs; g++)
+            if (pf->vars.v[g])
+                PT_PUSH(gids, g);
+        p->programs[i] = (pt_subset_job){.font = pf->font, .gids = gids.v, .ngids = gids.n,
+                                         .nglyphs = pf->nglyphs, .twins = pf->twins.v,
+                                         .ntwins = pf->twins.n};
+    }
+    p->subsetter = pt_subset_start(p->programs, p->fonts.n, PT_FLATE_FAST);
+}
+
 /* Turns everything recorded into libharu objects and the file's bytes. */
 static bool build(pdf_out *p, pt_ctx *ctx)
 {
@@ -1366,13 +1338,20 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     if (p->pages.n == 0)
         return pt_fail(ctx, _("internal error: a PDF needs at least one page"));
     double t = pt_now();
-    if (!write_pages(p, ctx))
+    start_programs(p);
+    bool written = write_pages(p, ctx);
+    pt_phase("  pdf: page content streams (font programs on a thread)", &t);
+    pt_ctx spare;                 /* the programs' error, when the pages failed first */
+    pt_ctx_init(&spare);
+    bool made = pt_subset_wait(written ? ctx : &spare, p->subsetter);
+    p->subsetter = NULL;
+    pt_phase("  pdf: waiting for the font programs", &t);
+    if (!written || !made)
         return false;
-    pt_phase("  pdf: page content streams", &t);
     for (size_t i = 0; i < p->fonts.n; i++)
-        if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i]))
+        if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i], &p->programs[i]))
             return false;
-    pt_phase("  pdf: fonts (subset, compress, /W, CMaps)", &t);
+    pt_phase("  pdf: fonts (/W, CMaps, descriptors)", &t);
     if (!write_links(p, ctx) || !write_annots(p, ctx) || !write_outlines(p, ctx) ||
         !write_info(p, ctx) || !write_access(p, ctx))
         return false;
@@ -1413,8 +1392,7 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
     if (p->pdf->pdf_version < HPDF_VER_15)
         p->pdf->pdf_version = HPDF_VER_15;
     p->flate = pt_flate_new(PT_FLATE_LEVEL);
-    p->flate_fast = pt_flate_new(PT_FLATE_FAST);
-    if (!p->flate || !p->flate_fast) {
+    if (!p->flate) {
         pt_pdf_free(&p->base);
         pt_fail(ctx, _("PDF writer: out of memory for the compressor"));
         return NULL;
@@ -1503,7 +1481,9 @@ void pt_pdf_free(pt_out *o)
     pt_buf_free(&p->bytes);
     pt_buf_free(&p->zbuf);
     pt_flate_free(p->flate);
-    pt_flate_free(p->flate_fast);
+    for (size_t i = 0; p->programs && i < p->fonts.n; i++)
+        pt_subset_job_free(&p->programs[i]);
+    free(p->programs);
     pt_arena_free(p->arena);
     free(p);
 }

@@ -54,14 +54,20 @@ static HPDF_STATUS write_flate_name(HPDF_Dict d, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+bool pt_pdf_stream_put_flated(HPDF_Dict s, const void *z, size_t zlen)
+{
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    s->write_fn = write_flate_name;
+    return HPDF_Stream_Write(s->stream, z, (HPDF_UINT)zlen) == HPDF_OK;
+}
+
 bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, pt_buf *scratch)
 {
     s->filter = HPDF_STREAM_FILTER_NONE;
     if (!f)
         return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) == HPDF_OK;
-    s->write_fn = write_flate_name;
-    return pt_flate_compress(f, data, len, scratch)
-        && HPDF_Stream_Write(s->stream, (HPDF_BYTE *)scratch->s, (HPDF_UINT)scratch->n) == HPDF_OK;
+    return pt_flate_compress(f, data, len, scratch) &&
+           pt_pdf_stream_put_flated(s, scratch->s, scratch->n);
 }
 
 HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, int level)

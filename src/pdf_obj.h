@@ -30,6 +30,10 @@ void *pt_pdf_text_string(HPDF_Doc pdf, const char *s);
  * error is in libharu's record, or memory ran out). */
 bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, pt_buf *scratch);
 
+/* Writes z[0..zlen), data already compressed in zlib format, as the content
+ * of stream object s, named /FlateDecode. False on failure. */
+bool pt_pdf_stream_put_flated(HPDF_Dict s, const void *z, size_t zlen);
+
 /* A new stream object in the xref holding data Flate-compressed at libdeflate
  * level `level` (pdf_flate.h: 1 fastest .. 12 smallest), or stored as it is
  * when level is 0. For the few one-off streams; NULL on failure. */
