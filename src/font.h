@@ -1,4 +1,4 @@
-/* font.h - font faces from fonts/ (FreeType + HarfBuzz via hb-ft).
+/* font.h - font faces from fonts/ (FreeType for metrics, HarfBuzz for shaping and subsetting).
  * The only file that opens font files. A face is loaded once per run and shared;
  * it records which glyphs were used so that the PDF backend can subset it. */
 #ifndef PT_FONT_H
@@ -26,6 +26,12 @@ bool pt_font_has_char(pt_font *f, uint32_t cp);
  * thread started by pt_font_load; this waits for it. False with ctx->err
  * when the file could not be read. */
 bool pt_font_sha256(pt_ctx *ctx, pt_font *f, char hex[65]);
+/* Hands the pages of the font file that have been read back to the system
+ * (the PDF backend calls it once the face is subset: a CJK face is 4-5 MB,
+ * and most of its glyf pages are read by then). The face stays usable: a
+ * page read again comes from the file. Only works on faces HarfBuzz mapped
+ * from the file; otherwise does nothing. */
+void pt_font_drop_pages(pt_font *f);
 /* Advance of a glyph in font units. */
 int pt_font_advance(pt_font *f, uint32_t gid);
 

@@ -82,6 +82,7 @@ static void *run(void *arg)
         if (job->ngids == 0 && job->ntwins == 0)
             continue;
         hb_blob_t *blob = subset_program(&s->ctx, job);
+        pt_font_drop_pages(job->font);
         if (!blob) {
             s->ok = false;
             break;
