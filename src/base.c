@@ -162,6 +162,16 @@ void pt_buf_add(pt_buf *b, const void *data, size_t n)
 
 void pt_buf_puts(pt_buf *b, const char *s) { pt_buf_add(b, s, strlen(s)); }
 
+void pt_buf_uint(pt_buf *b, uint64_t v)
+{
+    char d[20];
+    size_t n = 0;
+    do
+        d[sizeof d - ++n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    pt_buf_add(b, d + sizeof d - n, n);
+}
+
 void pt_buf_printf(pt_buf *b, const char *fmt, ...)
 {
     char small[256];

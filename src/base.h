@@ -72,6 +72,8 @@ void *pt_xcalloc(size_t n, size_t size);
 typedef struct pt_buf { char *s; size_t n, cap; } pt_buf;
 void pt_buf_add(pt_buf *b, const void *data, size_t n);
 void pt_buf_puts(pt_buf *b, const char *s);
+/* Appends v in decimal (a fast path for the many object numbers of a PDF). */
+void pt_buf_uint(pt_buf *b, uint64_t v);
 void pt_buf_printf(pt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void pt_buf_free(pt_buf *b);
 

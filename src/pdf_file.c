@@ -73,7 +73,8 @@ static void put_be(pt_buf *b, uint32_t v, int w)
 
 static void obj_start(pt_buf *out, uint32_t num)
 {
-    pt_buf_printf(out, "%u 0 obj\n", (unsigned)num);
+    pt_buf_uint(out, num);
+    pt_buf_puts(out, " 0 obj\n");
 }
 
 /* Writes one object stream holding objects ids[0..n) as object number num,
@@ -87,7 +88,10 @@ static bool write_objstm(HPDF_Stream to, pt_buf *out, pt_flate *f, HPDF_Xref xre
     to->attr = body;
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
-        pt_buf_printf(&head, "%u %zu ", (unsigned)ids[i], body->n);
+        pt_buf_uint(&head, ids[i]);
+        pt_buf_add(&head, " ", 1);
+        pt_buf_uint(&head, body->n);
+        pt_buf_add(&head, " ", 1);
         HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, ids[i]);
         ok = HPDF_Obj_WriteValue(e->obj, to, NULL) == HPDF_OK;
         pt_buf_add(body, "\n", 1);

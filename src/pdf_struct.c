@@ -197,7 +197,29 @@ static HPDF_Dict table_attrs(pt_pdfs *s, HPDF_Doc pdf, const pt_struct_elem *e, 
 /* Appends "N 0 R" for an object libharu numbered (generation 0). */
 static void put_ref(pt_buf *b, const void *obj)
 {
-    pt_buf_printf(b, "%u 0 R", (unsigned)(((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFFu));
+    pt_buf_uint(b, ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFFu);
+    pt_buf_puts(b, " 0 R");
+}
+
+/* The links of each element: s->annots[at[k]] for k in first[i] ..
+ * first[i + 1], in the order they were recorded (counted once, rather than
+ * every element scanning every link). */
+typedef struct links_of { size_t *first, *at; } links_of;
+
+static links_of index_links(const pt_pdfs *s)
+{
+    links_of L = {pt_xcalloc(s->n + 1, sizeof *L.first), pt_xcalloc(s->annots.n, sizeof *L.at)};
+    for (size_t a = 0; a < s->annots.n; a++)
+        L.first[s->annots.v[a].elem + 1]++;
+    for (size_t i = 0; i < s->n; i++)
+        L.first[i + 1] += L.first[i];
+    size_t *fill = pt_xcalloc(s->n, sizeof *fill);
+    for (size_t a = 0; a < s->annots.n; a++) {
+        size_t e = (size_t)s->annots.v[a].elem;
+        L.at[L.first[e] + fill[e]++] = a;
+    }
+    free(fill);
+    return L;
 }
 
 /* libharu's dictionary writer calls this before ">>": the element's body. */
@@ -209,20 +231,18 @@ static HPDF_STATUS write_body(HPDF_Dict d, HPDF_Stream out)
 /* Fills element i's dictionary (created beforehand, so children and parents
  * can refer to each other): its body for write_body, and the rare entries. */
 static bool write_elem(pt_pdfs *s, HPDF_Doc pdf, const HPDF_Page *pages, size_t i,
-                       HPDF_Dict root)
+                       HPDF_Dict root, const links_of *L)
 {
     selem *el = &s->el[i];
     HPDF_Dict d = el->obj;
     pt_buf *b = &el->body;
-    int pg = el->mcs.n ? el->mcs.v[0].page : -1;
-    size_t nk = el->mcs.n + el->e.nkids;
-    for (size_t a = 0; a < s->annots.n; a++)
-        if (s->annots.v[a].elem == (int)i) {
-            if (pg < 0)
-                pg = s->annots.v[a].page;
-            nk++;
-        }
-    pt_buf_printf(b, "/S/%s/P ", ROLE_NAMES[el->e.role]);
+    size_t nlinks = L->first[i + 1] - L->first[i];
+    const size_t *links = L->at + L->first[i];
+    int pg = el->mcs.n ? el->mcs.v[0].page : nlinks ? s->annots.v[links[0]].page : -1;
+    size_t nk = el->mcs.n + el->e.nkids + nlinks;
+    pt_buf_puts(b, "/S/");
+    pt_buf_puts(b, ROLE_NAMES[el->e.role]);
+    pt_buf_puts(b, "/P ");
     put_ref(b, i == 0 ? root : s->el[el->parent].obj);
     if (pg >= 0) {
         pt_buf_puts(b, "/Pg ");
@@ -232,19 +252,21 @@ static bool write_elem(pt_pdfs *s, HPDF_Doc pdf, const HPDF_Page *pages, size_t 
     const char *sep = "";
     for (size_t m = 0; m < el->mcs.n; m++, sep = " ") {
         const mc_ref *r = &el->mcs.v[m];
+        pt_buf_puts(b, sep);
         if (r->page == pg) {
-            pt_buf_printf(b, "%s%d", sep, r->mcid);
+            pt_buf_uint(b, (uint64_t)r->mcid);
             continue;
         }
-        pt_buf_printf(b, "%s<</Type/MCR/Pg ", sep);
+        pt_buf_puts(b, "<</Type/MCR/Pg ");
         put_ref(b, pages[r->page]);
-        pt_buf_printf(b, "/MCID %d>>", r->mcid);
+        pt_buf_puts(b, "/MCID ");
+        pt_buf_uint(b, (uint64_t)r->mcid);
+        pt_buf_puts(b, ">>");
     }
-    for (size_t a = 0; a < s->annots.n; a++) {
-        const annot_ref *r = &s->annots.v[a];
-        if (r->elem != (int)i)
-            continue;
-        pt_buf_printf(b, "%s<</Type/OBJR/Obj ", sep);
+    for (size_t k = 0; k < nlinks; k++) {
+        const annot_ref *r = &s->annots.v[links[k]];
+        pt_buf_puts(b, sep);
+        pt_buf_puts(b, "<</Type/OBJR/Obj ");
         put_ref(b, r->a);
         pt_buf_puts(b, "/Pg ");
         put_ref(b, pages[r->page]);
@@ -292,8 +314,11 @@ bool pt_pdfs_write(pt_pdfs *s, pt_ctx *ctx, HPDF_Doc pdf, const HPDF_Page *pages
         s->el[i].obj = HPDF_Dict_New(mm);
         ok = s->el[i].obj && HPDF_Xref_Add(pdf->xref, s->el[i].obj) == HPDF_OK;
     }
+    links_of L = index_links(s);
     for (size_t i = 0; i < s->n && ok; i++)
-        ok = write_elem(s, pdf, pages, i, root);
+        ok = write_elem(s, pdf, pages, i, root, &L);
+    free(L.first);
+    free(L.at);
     ok = ok && HPDF_Dict_Add(root, "K", s->el[0].obj) == HPDF_OK;
 
     /* ParentTree: pages 0..npages-1, then the annotations. */
