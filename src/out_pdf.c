@@ -79,6 +79,7 @@
 #include "pdf_obj.h"
 #include "pdf_struct.h"
 #include "pdf_subset.h"
+#include "work.h"
 #include "pdf_annot.h"
 #include "pdf_twin.h"
 #include "outfile.h"
@@ -187,9 +188,10 @@ typedef struct pdf_out {
     bool built;                 /* save was called: recording is over */
     bool broken;                /* a failure left libharu's objects unusable */
     pt_buf bytes;               /* the file, once built */
-    pt_flate *flate;            /* compresses page content and small streams */
-    pt_subset_job *programs;    /* [fonts.n]: each font's program, made on a thread */
-    pt_subsetter *subsetter;    /* while the programs are being made */
+    pt_flate *flate[PT_WORK_HANDS]; /* one compressor per thread (work.h's `who`);
+                                 * flate[0] is the main thread's */
+    pt_subset_job *programs;    /* [fonts.n]: each font's program, made as a task */
+    pt_work *work;              /* the worker thread: font programs, compression */
     pt_buf zbuf;                /* scratch: one stream compressed */
 } pdf_out;
 
@@ -1036,7 +1038,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_j
             continue;
         cmap.n = 0;
         build_cmap(&cmap, pf, k);
-        HPDF_Dict tu = new_stream(p, p->flate, cmap.s, cmap.n);
+        HPDF_Dict tu = new_stream(p, p->flate[0], cmap.s, cmap.n);
         HPDF_Array desc_fonts = HPDF_Array_New(mm);
         ok = tu && desc_fonts;
         if (ok) {
@@ -1140,37 +1142,49 @@ static bool write_item(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, HPDF_Page page, cons
 
 static bool write_pages(pdf_out *p, pt_ctx *ctx)
 {
+    /* Each page's content is compressed as a task (on whichever thread is
+     * free) and given to libharu once all are done. */
+    pt_flate_task *z = pt_xcalloc(p->pages.n, sizeof *z);
     pt_buf b = {0};
     pt_pdfc c;
-    for (size_t pi = 0; pi < p->pages.n; pi++) {
+    bool ok = true;
+    for (size_t pi = 0; pi < p->pages.n && ok; pi++) {
         pdf_page *pg = &p->pages.v[pi];
         if (HPDF_Page_GetGMode(pg->page) != HPDF_GMODE_PAGE_DESCRIPTION) {
-            pt_buf_free(&b);
-            return pt_fail(ctx, _("internal error: page %zu is not in page-description mode"), pi + 1);
+            ok = pt_fail(ctx, _("internal error: page %zu is not in page-description mode"), pi + 1);
+            break;
         }
         b.n = 0;
         pt_pdfc_begin(&c, &b);
         bool prev_actual = false;
-        for (size_t k = 0; k < pg->items.n; k++) {
+        for (size_t k = 0; k < pg->items.n && ok; k++) {
             bool actual = own_sequence(p, &pg->items.v[k]);
-            if ((p->st && !mark_content(p, ctx, &c, pi, pg, k, actual, prev_actual)) ||
-                !write_item(p, ctx, &c, pg->page, &pg->items.v[k], actual)) {
-                pt_buf_free(&b);
-                return false;
-            }
+            ok = (!p->st || mark_content(p, ctx, &c, pi, pg, k, actual, prev_actual)) &&
+                 write_item(p, ctx, &c, pg->page, &pg->items.v[k], actual);
             prev_actual = actual;
         }
+        if (!ok)
+            break;
         pt_pdfc_end(&c);
         if (p->st && pg->items.n)
             pt_buf_puts(&b, "EMC\n");
-        bool ok = put_flate(p, p->flate, ((HPDF_PageAttr)pg->page->attr)->contents, b.s, b.n);
-        if (!hpdf_check(p, ctx, ok, "writing a page")) {
-            pt_buf_free(&b);
-            return false;
-        }
+        z[pi] = (pt_flate_task){.by = p->flate, .in = b};
+        b = (pt_buf){0};
+        pt_work_add(p->work, pt_flate_task_run, &z[pi]);
     }
+    pt_work_finish(p->work);      /* every task so far: the pages and the font programs */
+    for (size_t pi = 0; pi < p->pages.n && ok; pi++) {
+        HPDF_Dict contents = ((HPDF_PageAttr)p->pages.v[pi].page->attr)->contents;
+        ok = hpdf_check(p, ctx, z[pi].ok && pt_pdf_stream_put_flated(contents, z[pi].z.s, z[pi].z.n),
+                        "writing a page");
+    }
+    for (size_t pi = 0; pi < p->pages.n; pi++) {
+        pt_buf_free(&z[pi].in);
+        pt_buf_free(&z[pi].z);
+    }
+    free(z);
     pt_buf_free(&b);
-    return true;
+    return ok;
 }
 
 /* A link annotation with its destination as a direct array, printable
@@ -1325,9 +1339,10 @@ static void start_programs(pdf_out *p)
                 PT_PUSH(gids, g);
         p->programs[i] = (pt_subset_job){.font = pf->font, .gids = gids.v, .ngids = gids.n,
                                          .nglyphs = pf->nglyphs, .twins = pf->twins.v,
-                                         .ntwins = pf->twins.n};
+                                         .ntwins = pf->twins.n, .by = p->flate};
     }
-    p->subsetter = pt_subset_start(p->programs, p->fonts.n, PT_FLATE_FAST);
+    for (size_t i = 0; i < p->fonts.n; i++)
+        pt_work_add(p->work, pt_subset_run, &p->programs[i]);
 }
 
 /* Turns everything recorded into libharu objects and the file's bytes. */
@@ -1338,19 +1353,21 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     if (p->pages.n == 0)
         return pt_fail(ctx, _("internal error: a PDF needs at least one page"));
     double t = pt_now();
+    p->work = pt_work_new();
     start_programs(p);
-    bool written = write_pages(p, ctx);
-    pt_phase("  pdf: page content streams (font programs on a thread)", &t);
-    pt_ctx spare;                 /* the programs' error, when the pages failed first */
-    pt_ctx_init(&spare);
-    bool made = pt_subset_wait(written ? ctx : &spare, p->subsetter);
-    p->subsetter = NULL;
-    pt_phase("  pdf: waiting for the font programs", &t);
-    if (!written || !made)
+    if (!write_pages(p, ctx))     /* returns once the font programs are made too */
         return false;
-    for (size_t i = 0; i < p->fonts.n; i++)
-        if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i], &p->programs[i]))
+    pt_phase("  pdf: page content, font programs, compression (two threads)", &t);
+    for (size_t i = 0; i < p->fonts.n; i++) {
+        const pt_subset_job *job = &p->programs[i];
+        if (!job->ok) {
+            memcpy(ctx->err, job->ctx.err, sizeof ctx->err);
+            ctx->status = job->ctx.status;
             return false;
+        }
+        if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i], job))
+            return false;
+    }
     pt_phase("  pdf: fonts (/W, CMaps, descriptors)", &t);
     if (!write_links(p, ctx) || !write_annots(p, ctx) || !write_outlines(p, ctx) ||
         !write_info(p, ctx) || !write_access(p, ctx))
@@ -1365,7 +1382,7 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         return false;
     pt_phase("  pdf: PDF/A metadata, output intent, sources", &t);
 
-    if (!pt_pdf_file_write(ctx, p->pdf, p->flate, &p->bytes))
+    if (!pt_pdf_file_write(ctx, p->pdf, p->work, p->flate, &p->bytes))
         return false;
     pt_phase("  pdf: serialisation (object streams)", &t);
     return hpdf_check(p, ctx, true, "writing the PDF") &&
@@ -1391,8 +1408,9 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
     /* Marked content with /ActualText is PDF 1.5; libharu would say 1.3. */
     if (p->pdf->pdf_version < HPDF_VER_15)
         p->pdf->pdf_version = HPDF_VER_15;
-    p->flate = pt_flate_new(PT_FLATE_LEVEL);
-    if (!p->flate) {
+    for (int i = 0; i < PT_WORK_HANDS; i++)
+        p->flate[i] = pt_flate_new(PT_FLATE_LEVEL);
+    if (!p->flate[0] || !p->flate[1]) {
         pt_pdf_free(&p->base);
         pt_fail(ctx, _("PDF writer: out of memory for the compressor"));
         return NULL;
@@ -1480,7 +1498,9 @@ void pt_pdf_free(pt_out *o)
     pt_pdfs_free(p->st);
     pt_buf_free(&p->bytes);
     pt_buf_free(&p->zbuf);
-    pt_flate_free(p->flate);
+    pt_work_free(p->work);
+    for (int i = 0; i < PT_WORK_HANDS; i++)
+        pt_flate_free(p->flate[i]);
     for (size_t i = 0; p->programs && i < p->fonts.n; i++)
         pt_subset_job_free(&p->programs[i]);
     free(p->programs);

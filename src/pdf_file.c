@@ -11,7 +11,7 @@
  *   the header, as libharu does (version line and a binary comment line);
  *   every stream object as "N 0 obj ... endobj", in table order;
  *   every other object in object streams of at most OBJSTM_MAX objects,
- *     compressed;
+ *     compressed as tasks by both threads (work.h);
  *   the cross-reference stream, whose dictionary carries the trailer's
  *     entries (/Root /Info /ID), rows predicted with PNG "Up" and compressed;
  *   startxref and %%EOF.
@@ -77,41 +77,32 @@ static void obj_start(pt_buf *out, uint32_t num)
     pt_buf_puts(out, " 0 obj\n");
 }
 
-/* Writes one object stream holding objects ids[0..n) as object number num,
- * and records where each of them is. */
-static bool write_objstm(HPDF_Stream to, pt_buf *out, pt_flate *f, HPDF_Xref xref,
-                         const uint32_t *ids, size_t n, uint32_t num, xref_row *rows,
-                         pt_buf *body, pt_buf *z)
+/* One object stream: its objects written out (the offsets, then the
+ * values), to be compressed as a task. */
+typedef struct objstm { pt_flate_task t; size_t n, first; } objstm;
+
+/* Writes the objects ids[0..n) as the content of object stream number num
+ * into *os, and records where each of them is. */
+static bool fill_objstm(HPDF_Stream to, HPDF_Xref xref, const uint32_t *ids, size_t n,
+                        uint32_t num, xref_row *rows, objstm *os, pt_buf *body)
 {
-    pt_buf head = {0};
+    pt_buf *head = &os->t.in;
     body->n = 0;
     to->attr = body;
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
-        pt_buf_uint(&head, ids[i]);
-        pt_buf_add(&head, " ", 1);
-        pt_buf_uint(&head, body->n);
-        pt_buf_add(&head, " ", 1);
+        pt_buf_uint(head, ids[i]);
+        pt_buf_add(head, " ", 1);
+        pt_buf_uint(head, body->n);
+        pt_buf_add(head, " ", 1);
         HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, ids[i]);
         ok = HPDF_Obj_WriteValue(e->obj, to, NULL) == HPDF_OK;
         pt_buf_add(body, "\n", 1);
         rows[ids[i]] = (xref_row){ 2, num, (uint32_t)i };
     }
-    to->attr = out;
-    if (ok) {
-        size_t first = head.n;
-        pt_buf_add(&head, body->s, body->n);
-        ok = pt_flate_compress(f, head.s, head.n, z);
-        if (ok) {
-            rows[num] = (xref_row){ 1, (uint32_t)out->n, 0 };
-            obj_start(out, num);
-            pt_buf_printf(out, "<</Type/ObjStm/N %zu/First %zu/Filter/FlateDecode/Length %zu>>\nstream\r\n",
-                          n, first, z->n);
-            pt_buf_add(out, z->s, z->n);
-            pt_buf_puts(out, "\nendstream\nendobj\n");
-        }
-    }
-    pt_buf_free(&head);
+    os->n = n;
+    os->first = head->n;
+    pt_buf_add(head, body->s, body->n);
     return ok;
 }
 
@@ -183,7 +174,7 @@ static bool write_xref_stream(HPDF_Doc pdf, HPDF_Stream to, pt_buf *out, pt_flat
     return true;
 }
 
-bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_flate *f, pt_buf *out)
+bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *by, pt_buf *out)
 {
     HPDF_Xref xref = pdf->xref;
     if (xref->prev || xref->start_offset != 0 || pdf->encrypt_on || pdf->pdf_version < HPDF_VER_15)
@@ -217,14 +208,37 @@ bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_flate *f, pt_buf *out)
         ok = HPDF_Obj_WriteValue(e->obj, to, NULL) == HPDF_OK;
         pt_buf_puts(out, "\nendobj\n");
     }
+    /* The object streams: filled here, compressed by both threads, then
+     * written in order. */
+    objstm *os = pt_xcalloc(nstm ? nstm : 1, sizeof *os);
     for (size_t k = 0; k < nstm && ok; k++) {
         size_t from = k * OBJSTM_MAX, n = small.n - from < OBJSTM_MAX ? small.n - from : OBJSTM_MAX;
-        ok = write_objstm(to, out, f, xref, small.v + from, n, count + (uint32_t)k, rows, &body, &z);
+        os[k].t.by = by;
+        ok = fill_objstm(to, xref, small.v + from, n, count + (uint32_t)k, rows, &os[k], &body);
+        if (ok)
+            pt_work_add(w, pt_flate_task_run, &os[k].t);
     }
+    to->attr = out;
+    pt_work_finish(w);
+    for (size_t k = 0; k < nstm && ok; k++) {
+        uint32_t num = count + (uint32_t)k;
+        ok = os[k].t.ok;
+        rows[num] = (xref_row){ 1, (uint32_t)out->n, 0 };
+        obj_start(out, num);
+        pt_buf_printf(out, "<</Type/ObjStm/N %zu/First %zu/Filter/FlateDecode/Length %zu>>\nstream\r\n",
+                      os[k].n, os[k].first, os[k].t.z.n);
+        pt_buf_add(out, os[k].t.z.s, os[k].t.z.n);
+        pt_buf_puts(out, "\nendstream\nendobj\n");
+    }
+    for (size_t k = 0; k < nstm; k++) {
+        pt_buf_free(&os[k].t.in);
+        pt_buf_free(&os[k].t.z);
+    }
+    free(os);
     if (ok && out->n > UINT32_MAX)
         ok = false, reported = pt_fail(ctx, _("the PDF would exceed 4 GB")) || true;
     else if (ok)
-        ok = write_xref_stream(pdf, to, out, f, rows, total - 1, &z);
+        ok = write_xref_stream(pdf, to, out, by[0], rows, total - 1, &z);
     if (to)
         HPDF_Stream_Free(to);
     pt_buf_free(&body);

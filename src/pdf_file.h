@@ -9,16 +9,17 @@
 
 #include "base.h"
 #include "pdf_flate.h"
+#include "work.h"
 
 #include <hpdf.h>
 
 /* Writes every object of pdf's cross-reference table, and the trailer's
  * entries (/Root and /Info are added here, /ID is taken as it is), as a whole
  * PDF file into *out (replacing its contents): stream objects as they are,
- * all other objects in object streams compressed by f, and a compressed
- * cross-reference stream. The document's version must be 1.5 or later.
+ * all other objects in object streams, compressed as tasks of w (by[who],
+ * work.h), and a compressed cross-reference stream. The document's version must be 1.5 or later.
  * Deterministic: the same objects give the same bytes. False on failure
  * (ctx says why). */
-bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_flate *f, pt_buf *out);
+bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *by, pt_buf *out);
 
 #endif

@@ -44,3 +44,10 @@ bool pt_flate_compress(pt_flate *f, const void *data, size_t len, pt_buf *out)
     out->n = libdeflate_zlib_compress(f->c, data, len, out->s, out->cap);
     return out->n > 0;
 }
+
+void pt_flate_task_run(void *task, int who)
+{
+    pt_flate_task *t = task;
+    t->ok = pt_flate_compress(t->by[who], t->in.s, t->in.n, &t->z);
+    pt_buf_free(&t->in);
+}

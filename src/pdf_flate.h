@@ -3,6 +3,7 @@
 #define PT_PDF_FLATE_H
 
 #include "base.h"
+#include "work.h"
 
 /* libdeflate's levels, chosen by measurement on input/r6.xml (README
  * "Speed"): page content and small streams at 6 (12 KB smaller than level 1
@@ -25,5 +26,17 @@ void pt_flate_free(pt_flate *f);
 /* Compresses data[0..len) in zlib format (what /FlateDecode reads) into
  * *out, replacing its contents. False only when out of memory. */
 bool pt_flate_compress(pt_flate *f, const void *data, size_t len, pt_buf *out);
+
+/* A compression to run as a task (work.h), by whichever thread takes it. */
+typedef struct pt_flate_task {
+    pt_flate *const *by;  /* one compressor per hand (work.h's `who`) */
+    pt_buf in;            /* the data; freed once compressed */
+    pt_buf z;             /* the result, zlib format (the task's owner frees it) */
+    bool ok;              /* false: out of memory */
+} pt_flate_task;
+
+/* A pt_task_fn: compresses task->in into task->z with task->by[who], then
+ * frees task->in. */
+void pt_flate_task_run(void *task, int who);
 
 #endif

@@ -1,29 +1,18 @@
-/* pdf_subset.c - the embedded font programs, on a thread (see pdf_subset.h).
+/* pdf_subset.c - the embedded font programs, as tasks (see pdf_subset.h).
  *
- * Approach. One thread makes every program in turn with its own compressor
- * and its own pt_ctx (the caller's is busy on the main thread); the first
- * failure stops it and its message is handed over in pt_subset_wait. The
- * thread reads only the job's inputs and the face's hb_face (HarfBuzz faces
- * may be read from several threads), and writes only the jobs' results.
- * When the thread cannot be started the same work runs in line. */
+ * Approach. A task makes one program with the compressor of the thread that
+ * runs it and records its failure in its own pt_ctx (the caller's is busy on
+ * the main thread). It reads only the job's inputs and the face's hb_face
+ * (HarfBuzz faces may be read from several threads) and writes only the
+ * job's results. Once a face is subset, its file's pages are given back
+ * (pt_font_drop_pages). */
 #include "pdf_subset.h"
-#include "pdf_flate.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <hb-subset.h>
 
-struct pt_subsetter {
-    pt_subset_job *jobs;
-    size_t n;
-    int level;
-    pt_ctx ctx;           /* the thread's own: its error, if any */
-    bool ok;
-    bool threaded;
-    pthread_t thread;
-};
 
 /* The program of one face cut to job's glyphs, with its twins; NULL with
  * ctx->err set. */
@@ -75,60 +64,26 @@ static hb_blob_t *subset_program(pt_ctx *ctx, const pt_subset_job *job)
     return with_twins;
 }
 
-static void *run(void *arg)
+void pt_subset_run(void *arg, int who)
 {
-    pt_subsetter *s = arg;
-    pt_flate *f = pt_flate_new(s->level);
-    s->ok = f != NULL;
-    if (!f)
-        pt_fail(&s->ctx, _("PDF writer: out of memory for the compressor"));
-    for (size_t i = 0; i < s->n && s->ok; i++) {
-        pt_subset_job *job = &s->jobs[i];
-        if (job->ngids == 0 && job->ntwins == 0)
-            continue;
-        hb_blob_t *blob = subset_program(&s->ctx, job);
-        pt_font_drop_pages(job->font);
-        if (!blob) {
-            s->ok = false;
-            break;
-        }
-        unsigned len = 0;
-        const char *data = hb_blob_get_data(blob, &len);
-        job->length = len;
-        s->ok = pt_flate_compress(f, data, len, &job->z);
-        if (!s->ok)
-            pt_fail(&s->ctx, _("out of memory while subsetting %s"),
-                    pt_font_display_name(job->font));
-        hb_blob_destroy(blob);
+    pt_subset_job *job = arg;
+    pt_ctx_init(&job->ctx);
+    job->ok = true;
+    if (job->ngids == 0 && job->ntwins == 0)
+        return;
+    hb_blob_t *blob = subset_program(&job->ctx, job);
+    pt_font_drop_pages(job->font);
+    if (!blob) {
+        job->ok = false;
+        return;
     }
-    pt_flate_free(f);
-    return NULL;
-}
-
-pt_subsetter *pt_subset_start(pt_subset_job *jobs, size_t n, int level)
-{
-    pt_subsetter *s = pt_xcalloc(1, sizeof *s);
-    s->jobs = jobs;
-    s->n = n;
-    s->level = level;
-    pt_ctx_init(&s->ctx);
-    s->threaded = pthread_create(&s->thread, NULL, run, s) == 0;
-    if (!s->threaded)
-        run(s);
-    return s;
-}
-
-bool pt_subset_wait(pt_ctx *ctx, pt_subsetter *s)
-{
-    if (s->threaded)
-        pthread_join(s->thread, NULL);
-    bool ok = s->ok;
-    if (!ok) {
-        memcpy(ctx->err, s->ctx.err, sizeof ctx->err);
-        ctx->status = s->ctx.status;
-    }
-    free(s);
-    return ok;
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(blob, &len);
+    job->length = len;
+    job->ok = pt_flate_compress(job->by[who], data, len, &job->z);
+    if (!job->ok)
+        pt_fail(&job->ctx, _("out of memory while subsetting %s"), pt_font_display_name(job->font));
+    hb_blob_destroy(blob);
 }
 
 void pt_subset_job_free(pt_subset_job *job)

@@ -1,0 +1,109 @@
+/* work.c - tasks shared by the caller and one worker thread (see work.h).
+ *
+ * Approach. A queue of tasks in the order added, a mutex and two condition
+ * variables: `more` wakes the worker when a task is added or the queue
+ * closes, `done` wakes a caller waiting in pt_work_finish when a task ends.
+ * Each task is taken by exactly one thread (the next index moves under the
+ * mutex) and runs outside it. One worker suffices: the machine this is
+ * measured on has two cores and the caller is the other hand. */
+#include "work.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+typedef struct task { pt_task_fn fn; void *arg; } task;
+
+struct pt_work {
+    pthread_mutex_t lock;
+    pthread_cond_t more, done;
+    PT_VEC(task) q;       /* every task added; q.v[next..] still waiting */
+    size_t next;          /* the first task nobody took yet */
+    size_t finished;      /* tasks that have run */
+    bool closing;         /* pt_work_free: the worker ends */
+    bool threaded;        /* the worker thread runs */
+    pthread_t thread;
+};
+
+/* Takes the next task under the lock held by the caller; false when none. */
+static bool take(pt_work *w, task *t)
+{
+    if (w->next == w->q.n)
+        return false;
+    *t = w->q.v[w->next++];
+    return true;
+}
+
+/* Runs t without the lock, then counts it. Called with the lock held. */
+static void run(pt_work *w, task t, int who)
+{
+    pthread_mutex_unlock(&w->lock);
+    t.fn(t.arg, who);
+    pthread_mutex_lock(&w->lock);
+    w->finished++;
+    pthread_cond_broadcast(&w->done);
+}
+
+static void *worker(void *arg)
+{
+    pt_work *w = arg;
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        task t;
+        if (take(w, &t))
+            run(w, t, 1);
+        else if (w->closing)
+            break;
+        else
+            pthread_cond_wait(&w->more, &w->lock);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+pt_work *pt_work_new(void)
+{
+    pt_work *w = pt_xcalloc(1, sizeof *w);
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->more, NULL);
+    pthread_cond_init(&w->done, NULL);
+    w->threaded = pthread_create(&w->thread, NULL, worker, w) == 0;
+    return w;
+}
+
+void pt_work_add(pt_work *w, pt_task_fn fn, void *arg)
+{
+    pthread_mutex_lock(&w->lock);
+    task t = {fn, arg};
+    PT_PUSH(w->q, t);
+    pthread_cond_signal(&w->more);
+    pthread_mutex_unlock(&w->lock);
+}
+
+void pt_work_finish(pt_work *w)
+{
+    pthread_mutex_lock(&w->lock);
+    task t;
+    while (take(w, &t))
+        run(w, t, 0);
+    while (w->finished < w->q.n)
+        pthread_cond_wait(&w->done, &w->lock);
+    pthread_mutex_unlock(&w->lock);
+}
+
+void pt_work_free(pt_work *w)
+{
+    if (!w)
+        return;
+    pt_work_finish(w);
+    pthread_mutex_lock(&w->lock);
+    w->closing = true;
+    pthread_cond_broadcast(&w->more);
+    pthread_mutex_unlock(&w->lock);
+    if (w->threaded)
+        pthread_join(w->thread, NULL);
+    pthread_cond_destroy(&w->more);
+    pthread_cond_destroy(&w->done);
+    pthread_mutex_destroy(&w->lock);
+    free(w->q.v);
+    free(w);
+}
