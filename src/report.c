@@ -631,6 +631,10 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
                              src, opts->no_sources ? 0 : 2 };
         pt_out *o = pt_pdf_new(ctx, &info);
         ok = o && pt_doc_render(ctx, &doc, o);
+        /* The backend keeps its own copy of what it was given: the display
+         * list's memory serves the PDF's from here on (r6: a lower peak). */
+        size_t pages = doc.pages.n;
+        pt_doc_free(&doc);
         pt_phase("render the display list", &t);
         if (opts->bytes) {
             const char *data;
@@ -642,7 +646,7 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
             ok = ok && pt_pdf_save(o, ctx, out_path);
         }
         if (ok && npages)
-            *npages = (int)doc.pages.n;
+            *npages = (int)pages;
         pt_phase("write the PDF (subset fonts, content, compression)", &t);
         if (o)
             pt_pdf_free(o);
