@@ -955,7 +955,7 @@ static bool add_cidset(pdf_out *p, const pdf_font *pf, const pt_subset_job *job,
         PT_PUSH(gids, pf->twins.v[i].gid);
         PT_PUSH(gids, pf->nglyphs + (uint32_t)i);
     }
-    bool ok = pt_pdfa_cidset(p->pdf, desc, gids.v, gids.n);
+    bool ok = pt_pdfa_cidset(p->pdf, desc, gids.v, gids.n, p->flate[0]);
     free(gids.v);
     return ok;
 }
@@ -1376,7 +1376,8 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     for (size_t i = 0; i < p->fonts.n; i++)
         if (p->fonts.v[i].type0.n)
             PT_PUSH(used, p->fonts.v[i].font);
-    bool archived = pt_pdfa_document(ctx, p->pdf, &p->info, p->st != NULL, used.v, used.n);
+    bool archived = pt_pdfa_document(ctx, p->pdf, &p->info, p->st != NULL, used.v, used.n,
+                                     p->flate[0]);
     free(used.v);
     if (!archived)
         return false;

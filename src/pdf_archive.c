@@ -37,15 +37,14 @@
 enum {
     PDFA_WITH_SOURCES = 3,      /* the part allowing embedded files of any kind */
     PDFA_WITHOUT_SOURCES = 2,   /* the same rules, no embedded files */
-    SOURCE_ZLEVEL = PT_FLATE_FAST,    /* sources: the fastest level (r6: 28 KB, not 22 KB at level 6) */
-    ICC_ZLEVEL = PT_FLATE_LEVEL,
 };
 /* The output condition of the profile, as the ICC registry names it. */
 #define SRGB_NAME "sRGB IEC61966-2.1"
 
 /* ---- CIDSet ---- */
 
-bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, size_t n)
+bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, size_t n,
+                    pt_flate *f)
 {
     uint32_t max = 0;
     for (size_t i = 0; i < n; i++)
@@ -56,7 +55,7 @@ bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, si
     bits[0] |= 0x80;            /* .notdef is always in the program */
     for (size_t i = 0; i < n; i++)
         bits[gids[i] / 8] |= (uint8_t)(0x80 >> (gids[i] % 8));
-    HPDF_Dict s = pt_pdf_stream(pdf, bits, nbytes, PT_FLATE_FAST);
+    HPDF_Dict s = pt_pdf_stream(pdf, bits, nbytes, f);
     free(bits);
     return s && HPDF_Dict_Add(descriptor, "CIDSet", s) == HPDF_OK;
 }
@@ -210,7 +209,7 @@ static void build_xmp(pt_buf *b, const pt_doc_info *info, const char *producer, 
 
 static bool add_metadata(HPDF_Doc pdf, const pt_buf *xmp)
 {
-    HPDF_Dict m = pt_pdf_stream(pdf, xmp->s, xmp->n, 0);     /* never filtered */
+    HPDF_Dict m = pt_pdf_stream(pdf, xmp->s, xmp->n, NULL);     /* never filtered */
     return m && HPDF_Dict_AddName(m, "Type", "Metadata") == HPDF_OK &&
            HPDF_Dict_AddName(m, "Subtype", "XML") == HPDF_OK &&
            HPDF_Dict_Add(pdf->catalog, "Metadata", m) == HPDF_OK;
@@ -219,10 +218,10 @@ static bool add_metadata(HPDF_Doc pdf, const pt_buf *xmp)
 /* /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 ... >>] with the
  * profile (written here rather than by HPDF_PDFA_AppendOutputIntents, which
  * misspells the /DestOutputProfile key). */
-static bool add_output_intent(HPDF_Doc pdf, const char *icc, size_t len)
+static bool add_output_intent(HPDF_Doc pdf, const char *icc, size_t len, pt_flate *f)
 {
     HPDF_MMgr mm = pdf->mmgr;
-    HPDF_Dict prof = pt_pdf_stream(pdf, icc, len, ICC_ZLEVEL);
+    HPDF_Dict prof = pt_pdf_stream(pdf, icc, len, f);
     HPDF_Dict oi = HPDF_Dict_New(mm);
     HPDF_Array list = HPDF_Array_New(mm);
     return prof && oi && list && HPDF_Dict_AddNumber(prof, "N", 3) == HPDF_OK &&
@@ -262,10 +261,11 @@ static HPDF_String ascii_name(HPDF_Doc pdf, const char *name)
 }
 
 /* The file specification of one source: EmbeddedFile stream + Filespec. */
-static HPDF_Dict source_filespec(HPDF_Doc pdf, const pt_source *src, const char *pdf_date)
+static HPDF_Dict source_filespec(HPDF_Doc pdf, const pt_source *src, const char *pdf_date,
+                                 pt_flate *f)
 {
     HPDF_MMgr mm = pdf->mmgr;
-    HPDF_Dict ef = pt_pdf_stream(pdf, src->data, src->len, SOURCE_ZLEVEL);
+    HPDF_Dict ef = pt_pdf_stream(pdf, src->data, src->len, f);
     HPDF_Dict params = HPDF_Dict_New(mm);
     HPDF_Dict fs = HPDF_Dict_New(mm);
     HPDF_Dict efd = HPDF_Dict_New(mm);
@@ -293,7 +293,8 @@ static int by_name(const void *a, const void *b)
 
 /* /AF [fs ...] in the given order and /Names << /EmbeddedFiles << /Names
  * [(name) fs ...] >> >>, the name tree's keys in byte order. */
-static bool add_sources(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, const char *pdf_date)
+static bool add_sources(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, const char *pdf_date,
+                        pt_flate *f)
 {
     HPDF_MMgr mm = pdf->mmgr;
     pt_source *sorted = pt_xcalloc(info->nsources, sizeof *sorted);
@@ -312,7 +313,7 @@ static bool add_sources(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, cons
     HPDF_Dict tree = HPDF_Dict_New(mm), names = HPDF_Dict_New(mm);
     bool ok = af && keys && tree && names;
     for (size_t i = 0; ok && i < info->nsources; i++) {
-        specs[i] = source_filespec(pdf, &info->sources[i], pdf_date);
+        specs[i] = source_filespec(pdf, &info->sources[i], pdf_date, f);
         ok = specs[i] && HPDF_Array_Add(af, specs[i]) == HPDF_OK;
     }
     for (size_t i = 0; ok && i < info->nsources; i++) {
@@ -345,7 +346,7 @@ static bool add_id_placeholder(HPDF_Doc pdf)
 }
 
 bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool tagged,
-                      pt_font *const *fonts, size_t nfonts)
+                      pt_font *const *fonts, size_t nfonts, pt_flate *f)
 {
     time_t t = (time_t)info->created;
     struct tm tm;
@@ -373,7 +374,7 @@ bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool t
     }
     build_xmp(&xmp, info, HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER), part, tagged, xmp_date,
               manifest.s);
-    bool ok = add_metadata(pdf, &xmp) && add_output_intent(pdf, icc, icc_len) &&
+    bool ok = add_metadata(pdf, &xmp) && add_output_intent(pdf, icc, icc_len, f) &&
               add_id_placeholder(pdf);
     pt_buf_free(&xmp);
     pt_buf_free(&manifest);
@@ -381,7 +382,7 @@ bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool t
     if (!ok)
         return pt_fail(ctx, _("PDF writer (libharu): writing the PDF/A metadata failed (0x%04X)"),
                        (unsigned)HPDF_GetError(pdf));
-    if (info->nsources && !add_sources(ctx, pdf, info, pdf_date))
+    if (info->nsources && !add_sources(ctx, pdf, info, pdf_date, f))
         return false;
     pdf->pdf_version = HPDF_VER_17;    /* last: some libharu calls change it */
     return true;

@@ -13,6 +13,7 @@
 #define PT_PDF_ARCHIVE_H
 
 #include "out.h"
+#include "pdf_flate.h"
 
 #include <hpdf.h>
 
@@ -22,9 +23,10 @@
 
 /* Adds /CIDSet to the descriptor of a subset CIDFont whose CID is the glyph
  * id: a stream with one bit per CID, high bit first, set for glyph 0 and for
- * each of gids[0..n) (the glyphs in the subset program). False when libharu
- * failed (its error record says why). */
-bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, size_t n);
+ * each of gids[0..n) (the glyphs in the subset program), compressed by f.
+ * False when libharu failed (its error record says why). */
+bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, size_t n,
+                    pt_flate *f);
 
 /* Adds the document-wide parts, once every page, font and the Info
  * dictionary are written: the XMP metadata (title, author, subject, creator
@@ -33,9 +35,11 @@ bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, si
  * fonts[0..nfonts)); the sRGB output
  * intent; each of info->sources as an associated file of the catalog
  * (/AF, /Names /EmbeddedFiles); an /ID placeholder that pt_pdfa_set_id fills
- * in; PDF version 1.7. False with ctx->err set. */
+ * in; PDF version 1.7. The profile and the sources are compressed by f (the
+ * backend's compressor: one made per stream would cost more than the
+ * compressing). False with ctx->err set. */
 bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool tagged,
-                      pt_font *const *fonts, size_t nfonts);
+                      pt_font *const *fonts, size_t nfonts, pt_flate *f);
 
 /* Fills in the /ID placeholder of the finished file bytes[0..len): both
  * halves become the MD5 of the file as written with the placeholder, so the

@@ -70,15 +70,13 @@ bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, p
            pt_pdf_stream_put_flated(s, scratch->s, scratch->n);
 }
 
-HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, int level)
+HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, pt_flate *f)
 {
     HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!s)
         return NULL;
-    pt_flate *f = level ? pt_flate_new(level) : NULL;
     pt_buf scratch = {0};
-    bool ok = (!level || f) && pt_pdf_stream_put(s, f, data, len, &scratch);
+    bool ok = pt_pdf_stream_put(s, f, data, len, &scratch);
     pt_buf_free(&scratch);
-    pt_flate_free(f);
     return ok ? s : NULL;
 }

@@ -34,9 +34,9 @@ bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, p
  * of stream object s, named /FlateDecode. False on failure. */
 bool pt_pdf_stream_put_flated(HPDF_Dict s, const void *z, size_t zlen);
 
-/* A new stream object in the xref holding data Flate-compressed at libdeflate
- * level `level` (pdf_flate.h: 1 fastest .. 12 smallest), or stored as it is
- * when level is 0. For the few one-off streams; NULL on failure. */
-HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, int level);
+/* A new stream object in the xref holding data compressed by f (the
+ * caller's compressor, pdf_flate.h), or stored as it is when f is NULL. For
+ * the few one-off streams; NULL on failure. */
+HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, pt_flate *f);
 
 #endif
