@@ -21,6 +21,7 @@
  * system (r6: peak memory 29.1 -> 25.2 MB; one mapping for both libraries
  * instead of two: -> 25.0 MB). */
 #include "font.h"
+#include "fontcache.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -51,9 +52,10 @@ struct pt_font {
      * Not changed after pt_font_load, so any thread may read it. */
     int32_t *adv;
     unsigned nglyphs;
-    /* SHA-256 of the file, computed on a thread of its own from pt_font_load
-     * on, while layout runs (hashing two 4.6 MB faces costs 5-10 ms, a tenth
-     * of a run, when done in line); pt_font_sha256 waits for it. */
+    /* SHA-256 of the file: remembered from an earlier run (fontcache.h), or
+     * computed on a thread of its own from pt_font_load on, while layout runs
+     * (hashing two 4.6 MB faces costs 5-10 ms, a tenth of a run, when done in
+     * line); pt_font_sha256 waits for it. */
     pthread_t hasher;
     enum { HASH_NOT_STARTED, HASH_RUNNING, HASH_DONE } hash_state;
     int hash_err;        /* errno of a failed read, 0 when sha256 is good */
@@ -135,7 +137,9 @@ pt_font *pt_font_load(pt_ctx *ctx, const char *path)
     size_t n = strlen(fam) + strlen(sty) + 2;
     f->display = pt_xrealloc(NULL, n);
     snprintf(f->display, n, *sty ? "%s %s" : "%s%s", fam, sty);
-    if (pthread_create(&f->hasher, NULL, hash_file, f) == 0)
+    if (pt_fontcache_get(&st, f->sha256))
+        f->hash_state = HASH_DONE;
+    else if (pthread_create(&f->hasher, NULL, hash_file, f) == 0)
         f->hash_state = HASH_RUNNING;
     return f;
 
@@ -184,6 +188,8 @@ static void *hash_file(void *arg)
         f->hash_err = errno;
         return NULL;
     }
+    struct stat before, after;
+    bool known = fstat(fd, &before) == 0;
     struct sha256_ctx sha;
     sha256_init(&sha);
     uint8_t *buf = pt_xrealloc(NULL, HASH_BLOCK);
@@ -198,11 +204,19 @@ static void *hash_file(void *arg)
         sha256_update(&sha, (size_t)n, buf);
     }
     free(buf);
+    known = known && fstat(fd, &after) == 0;
     close(fd);
     uint8_t d[SHA256_DIGEST_SIZE];
     sha256_digest(&sha, sizeof d, d);
     for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
         snprintf(f->sha256 + 2 * i, 3, "%02x", d[i]);
+    /* Remembered only when the file did not change while it was read. */
+    if (!f->hash_err && known && before.st_size == after.st_size &&
+        before.st_mtim.tv_sec == after.st_mtim.tv_sec &&
+        before.st_mtim.tv_nsec == after.st_mtim.tv_nsec &&
+        before.st_ctim.tv_sec == after.st_ctim.tv_sec &&
+        before.st_ctim.tv_nsec == after.st_ctim.tv_nsec)
+        pt_fontcache_put(&before, f->sha256);
     return NULL;
 }
 
