@@ -191,6 +191,7 @@ typedef struct pdf_out {
     pt_flate *flate[PT_WORK_HANDS]; /* one compressor per thread (work.h's `who`);
                                  * flate[0] is the main thread's */
     pt_subset_job *programs;    /* [fonts.n]: each font's program, made as a task */
+    pt_flate_task *zsources;    /* [info.nsources]: the sources compressed as tasks */
     pt_work *work;              /* the worker thread: font programs, compression */
     pt_buf zbuf;                /* scratch: one stream compressed */
 } pdf_out;
@@ -1172,7 +1173,7 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         b = (pt_buf){0};
         pt_work_add(p->work, pt_flate_task_run, &z[pi]);
     }
-    pt_work_finish(p->work);      /* every task so far: the pages and the font programs */
+    pt_work_finish(p->work);      /* every task so far: the pages, font programs and sources */
     for (size_t pi = 0; pi < p->pages.n && ok; pi++) {
         HPDF_Dict contents = ((HPDF_PageAttr)p->pages.v[pi].page->attr)->contents;
         ok = hpdf_check(p, ctx, z[pi].ok && pt_pdf_stream_put_flated(contents, z[pi].z.s, z[pi].z.n),
@@ -1341,7 +1342,17 @@ static void start_programs(pdf_out *p)
                                          .nglyphs = pf->nglyphs, .twins = pf->twins.v,
                                          .ntwins = pf->twins.n, .by = p->flate};
     }
-    for (size_t i = 0; i < p->fonts.n; i++)
+    /* The first font (the body face, the largest program), then the sources
+     * (known from the start; large in a large edition), then the others. */
+    if (p->fonts.n)
+        pt_work_add(p->work, pt_subset_run, &p->programs[0]);
+    p->zsources = pt_xcalloc(p->info.nsources + 1, sizeof *p->zsources);
+    for (size_t i = 0; i < p->info.nsources; i++) {
+        p->zsources[i] = (pt_flate_task){.by = p->flate, .data = p->info.sources[i].data,
+                                         .len = p->info.sources[i].len};
+        pt_work_add(p->work, pt_flate_task_run, &p->zsources[i]);
+    }
+    for (size_t i = 1; i < p->fonts.n; i++)
         pt_work_add(p->work, pt_subset_run, &p->programs[i]);
 }
 
@@ -1376,8 +1387,16 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     for (size_t i = 0; i < p->fonts.n; i++)
         if (p->fonts.v[i].type0.n)
             PT_PUSH(used, p->fonts.v[i].font);
-    bool archived = pt_pdfa_document(ctx, p->pdf, &p->info, p->st != NULL, used.v, used.n,
-                                     p->flate[0]);
+    pt_buf *zsrc = pt_xcalloc(p->info.nsources + 1, sizeof *zsrc);
+    bool zok = true;
+    for (size_t i = 0; i < p->info.nsources; i++) {
+        zsrc[i] = p->zsources[i].z;        /* borrowed: zsources keeps it */
+        zok = zok && p->zsources[i].ok;
+    }
+    bool archived = zok ? pt_pdfa_document(ctx, p->pdf, &p->info, p->st != NULL, used.v, used.n,
+                                           p->flate[0], zsrc)
+                        : pt_fail(ctx, _("PDF writer: out of memory for the compressor"));
+    free(zsrc);
     free(used.v);
     if (!archived)
         return false;
@@ -1482,6 +1501,7 @@ void pt_pdf_free(pt_out *o)
     if (!o)
         return;
     pdf_out *p = pdf_of(o);
+    pt_work_free(p->work);          /* first: its tasks borrow what follows */
     HPDF_Free(p->pdf);
     for (size_t i = 0; i < p->fonts.n; i++) {
         free(p->fonts.v[i].vars.v);
@@ -1499,12 +1519,14 @@ void pt_pdf_free(pt_out *o)
     pt_pdfs_free(p->st);
     pt_buf_free(&p->bytes);
     pt_buf_free(&p->zbuf);
-    pt_work_free(p->work);
     for (int i = 0; i < PT_WORK_HANDS; i++)
         pt_flate_free(p->flate[i]);
     for (size_t i = 0; p->programs && i < p->fonts.n; i++)
         pt_subset_job_free(&p->programs[i]);
     free(p->programs);
+    for (size_t i = 0; p->zsources && i < p->info.nsources; i++)
+        pt_buf_free(&p->zsources[i].z);
+    free(p->zsources);
     pt_arena_free(p->arena);
     free(p);
 }

@@ -262,10 +262,16 @@ static HPDF_String ascii_name(HPDF_Doc pdf, const char *name)
 
 /* The file specification of one source: EmbeddedFile stream + Filespec. */
 static HPDF_Dict source_filespec(HPDF_Doc pdf, const pt_source *src, const char *pdf_date,
-                                 pt_flate *f)
+                                 pt_flate *f, const pt_buf *z)
 {
     HPDF_MMgr mm = pdf->mmgr;
-    HPDF_Dict ef = pt_pdf_stream(pdf, src->data, src->len, f);
+    HPDF_Dict ef = NULL;
+    if (!z) {
+        ef = pt_pdf_stream(pdf, src->data, src->len, f);
+    } else if ((ef = HPDF_DictStream_New(mm, pdf->xref)) &&
+               !pt_pdf_stream_put_flated(ef, z->s, z->n)) {
+        ef = NULL;
+    }
     HPDF_Dict params = HPDF_Dict_New(mm);
     HPDF_Dict fs = HPDF_Dict_New(mm);
     HPDF_Dict efd = HPDF_Dict_New(mm);
@@ -294,7 +300,7 @@ static int by_name(const void *a, const void *b)
 /* /AF [fs ...] in the given order and /Names << /EmbeddedFiles << /Names
  * [(name) fs ...] >> >>, the name tree's keys in byte order. */
 static bool add_sources(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, const char *pdf_date,
-                        pt_flate *f)
+                        pt_flate *f, const pt_buf *zsources)
 {
     HPDF_MMgr mm = pdf->mmgr;
     pt_source *sorted = pt_xcalloc(info->nsources, sizeof *sorted);
@@ -313,7 +319,8 @@ static bool add_sources(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, cons
     HPDF_Dict tree = HPDF_Dict_New(mm), names = HPDF_Dict_New(mm);
     bool ok = af && keys && tree && names;
     for (size_t i = 0; ok && i < info->nsources; i++) {
-        specs[i] = source_filespec(pdf, &info->sources[i], pdf_date, f);
+        specs[i] = source_filespec(pdf, &info->sources[i], pdf_date, f,
+                                   zsources ? &zsources[i] : NULL);
         ok = specs[i] && HPDF_Array_Add(af, specs[i]) == HPDF_OK;
     }
     for (size_t i = 0; ok && i < info->nsources; i++) {
@@ -346,7 +353,8 @@ static bool add_id_placeholder(HPDF_Doc pdf)
 }
 
 bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool tagged,
-                      pt_font *const *fonts, size_t nfonts, pt_flate *f)
+                      pt_font *const *fonts, size_t nfonts, pt_flate *f,
+                      const pt_buf *zsources)
 {
     time_t t = (time_t)info->created;
     struct tm tm;
@@ -382,7 +390,7 @@ bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool t
     if (!ok)
         return pt_fail(ctx, _("PDF writer (libharu): writing the PDF/A metadata failed (0x%04X)"),
                        (unsigned)HPDF_GetError(pdf));
-    if (info->nsources && !add_sources(ctx, pdf, info, pdf_date, f))
+    if (info->nsources && !add_sources(ctx, pdf, info, pdf_date, f, zsources))
         return false;
     pdf->pdf_version = HPDF_VER_17;    /* last: some libharu calls change it */
     return true;

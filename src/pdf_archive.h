@@ -35,11 +35,14 @@ bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, si
  * fonts[0..nfonts)); the sRGB output
  * intent; each of info->sources as an associated file of the catalog
  * (/AF, /Names /EmbeddedFiles); an /ID placeholder that pt_pdfa_set_id fills
- * in; PDF version 1.7. The profile and the sources are compressed by f (the
- * backend's compressor: one made per stream would cost more than the
- * compressing). False with ctx->err set. */
+ * in; PDF version 1.7. The profile is compressed by f (the backend's
+ * compressor: one made per stream would cost more than the compressing), the
+ * sources too unless zsources is given: zsources[i], info->sources[i]
+ * already compressed (zlib format; the backend does it beside the pages).
+ * False with ctx->err set. */
 bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool tagged,
-                      pt_font *const *fonts, size_t nfonts, pt_flate *f);
+                      pt_font *const *fonts, size_t nfonts, pt_flate *f,
+                      const pt_buf *zsources);
 
 /* Fills in the /ID placeholder of the finished file bytes[0..len): both
  * halves become the MD5 of the file as written with the placeholder, so the

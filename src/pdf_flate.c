@@ -48,6 +48,7 @@ bool pt_flate_compress(pt_flate *f, const void *data, size_t len, pt_buf *out)
 void pt_flate_task_run(void *task, int who)
 {
     pt_flate_task *t = task;
-    t->ok = pt_flate_compress(t->by[who], t->in.s, t->in.n, &t->z);
+    t->ok = t->data ? pt_flate_compress(t->by[who], t->data, t->len, &t->z)
+                    : pt_flate_compress(t->by[who], t->in.s, t->in.n, &t->z);
     pt_buf_free(&t->in);
 }

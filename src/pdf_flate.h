@@ -31,12 +31,14 @@ bool pt_flate_compress(pt_flate *f, const void *data, size_t len, pt_buf *out);
 typedef struct pt_flate_task {
     pt_flate *const *by;  /* one compressor per hand (work.h's `who`) */
     pt_buf in;            /* the data; freed once compressed */
+    const void *data;     /* or, when set, data[0..len) borrowed instead of in */
+    size_t len;
     pt_buf z;             /* the result, zlib format (the task's owner frees it) */
     bool ok;              /* false: out of memory */
 } pt_flate_task;
 
-/* A pt_task_fn: compresses task->in into task->z with task->by[who], then
- * frees task->in. */
+/* A pt_task_fn: compresses task->data (when set) or task->in into task->z
+ * with task->by[who], then frees task->in. */
 void pt_flate_task_run(void *task, int who);
 
 #endif
