@@ -1111,7 +1111,10 @@ static bool mark_content(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, size_t pi, const p
     int mcid = pt_pdfs_mcid(p->st, ctx, pi, it->elem);
     if (mcid < 0)
         return false;
-    pt_buf_printf(c->b, "/%s <</MCID %d", actual ? "Span" : pt_pdfs_tag(p->st, it->elem), mcid);
+    pt_buf_puts(c->b, "/");
+    pt_buf_puts(c->b, actual ? "Span" : pt_pdfs_tag(p->st, it->elem));
+    pt_buf_puts(c->b, " <</MCID ");
+    pt_buf_uint(c->b, (uint64_t)mcid);
     if (actual) {
         pt_buf_puts(c->b, " /ActualText <FEFF");
         for (size_t i = 0; i < it->n; i++)
