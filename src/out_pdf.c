@@ -973,7 +973,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_j
 #define EM(v) ((HPDF_INT32)lround((v) * 1000.0 / upem))
 
     HPDF_Dict file = HPDF_DictStream_New(mm, xref);
-    if (file && !pt_pdf_stream_put_flated(file, job->z.s, job->z.n))
+    if (file && !pt_pdf_stream_put_flated(file, job->zt.z.s, job->zt.z.n))
         file = NULL;
     if (file)
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)job->length);
@@ -1351,7 +1351,8 @@ static void start_programs(pdf_out *p)
                 PT_PUSH(gids, g);
         p->programs[i] = (pt_subset_job){.font = pf->font, .gids = gids.v, .ngids = gids.n,
                                          .nglyphs = pf->nglyphs, .twins = pf->twins.v,
-                                         .ntwins = pf->twins.n, .by = p->flate};
+                                         .ntwins = pf->twins.n, .by = p->flate,
+                                         .work = p->work};
     }
     /* The font programs in one task, one after the other: subsetting reads
      * most of a face's 4 MB file, and two faces at once on both threads
@@ -1381,6 +1382,9 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     pt_phase("  pdf: page content, font programs, compression (two threads)", &t);
     for (size_t i = 0; i < p->fonts.n; i++) {
         const pt_subset_job *job = &p->programs[i];
+        if (job->ok && job->program && !job->zt.ok)
+            return pt_fail(ctx, _("out of memory while subsetting %s"),
+                           pt_font_display_name(job->font));
         if (!job->ok) {
             memcpy(ctx->err, job->ctx.err, sizeof ctx->err);
             ctx->status = job->ctx.status;

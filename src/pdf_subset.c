@@ -66,29 +66,30 @@ static hb_blob_t *subset_program(pt_ctx *ctx, const pt_subset_job *job)
 
 void pt_subset_run(void *arg, int who)
 {
+    (void)who;
     pt_subset_job *job = arg;
     pt_ctx_init(&job->ctx);
     job->ok = true;
     if (job->ngids == 0 && job->ntwins == 0)
         return;
-    hb_blob_t *blob = subset_program(&job->ctx, job);
+    job->program = subset_program(&job->ctx, job);
     pt_font_drop_pages(job->font);
-    if (!blob) {
+    if (!job->program) {
         job->ok = false;
         return;
     }
     unsigned len = 0;
-    const char *data = hb_blob_get_data(blob, &len);
+    const char *data = hb_blob_get_data(job->program, &len);
     job->length = len;
-    job->ok = pt_flate_compress(job->by[who], data, len, &job->z);
-    if (!job->ok)
-        pt_fail(&job->ctx, _("out of memory while subsetting %s"), pt_font_display_name(job->font));
-    hb_blob_destroy(blob);
+    job->zt = (pt_flate_task){.by = job->by, .data = data, .len = len};
+    pt_work_add(job->work, pt_flate_task_run, &job->zt);
 }
 
 void pt_subset_job_free(pt_subset_job *job)
 {
     free(job->gids);
     job->gids = NULL;
-    pt_buf_free(&job->z);
+    hb_blob_destroy(job->program);     /* NULL is fine */
+    job->program = NULL;
+    pt_buf_free(&job->zt.z);
 }

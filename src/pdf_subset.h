@@ -13,10 +13,11 @@
 #include "font.h"
 #include "pdf_flate.h"
 #include "pdf_twin.h"
+#include "work.h"
 
 /* One font program to make (none when no glyph is drawn), as a task
- * (work.h). The job owns gids and z (pt_subset_job_free); font and twins
- * are borrowed and must stay unchanged until the task has run. */
+ * (work.h). The job owns gids and its results (pt_subset_job_free); font and
+ * twins are borrowed and must stay unchanged until the task has run. */
 typedef struct pt_subset_job {
     pt_font *font;
     uint32_t *gids;           /* the glyphs drawn, ascending (heap) */
@@ -25,14 +26,19 @@ typedef struct pt_subset_job {
     const pt_twin *twins;
     size_t ntwins;
     pt_flate *const *by;      /* one compressor per hand (work.h's `who`) */
-    /* Results, once the task has run. */
+    pt_work *work;            /* where the program's compression is queued */
+    /* Results, once pt_work_finish has returned. */
     bool ok;                  /* false: ctx says why */
     pt_ctx ctx;               /* the task's own error record */
-    pt_buf z;                 /* the program, Flate-compressed (zlib format) */
+    hb_blob_t *program;       /* the program (the job owns it) */
     size_t length;            /* its length uncompressed (the stream's /Length1) */
+    pt_flate_task zt;         /* its compression, a task of its own: zt.z is the
+                               * program compressed, zt.ok false when memory ran out */
 } pt_subset_job;
 
-/* A pt_task_fn: makes job's program. */
+/* A pt_task_fn: cuts job's program and queues its compression as a task of
+ * its own (so another thread may compress it while this one cuts the next
+ * face). */
 void pt_subset_run(void *job, int who);
 
 /* Frees a job's glyph list and results. */

@@ -2,7 +2,8 @@
  *
  * Approach. A queue of tasks in the order added, a mutex and two condition
  * variables: `more` wakes the worker when a task is added or the queue
- * closes, `done` wakes a caller waiting in pt_work_finish when a task ends.
+ * closes, `done` wakes a caller waiting in pt_work_finish when a task ends
+ * or is added (a task may add tasks, which the caller then helps with).
  * Each task is taken by exactly one thread (the next index moves under the
  * mutex) and runs outside it. One worker suffices: the machine this is
  * measured on has two cores and the caller is the other hand. */
@@ -76,17 +77,22 @@ void pt_work_add(pt_work *w, pt_task_fn fn, void *arg)
     task t = {fn, arg};
     PT_PUSH(w->q, t);
     pthread_cond_signal(&w->more);
+    pthread_cond_broadcast(&w->done);   /* a caller in pt_work_finish may take it */
     pthread_mutex_unlock(&w->lock);
 }
 
 void pt_work_finish(pt_work *w)
 {
     pthread_mutex_lock(&w->lock);
-    task t;
-    while (take(w, &t))
-        run(w, t, 0);
-    while (w->finished < w->q.n)
-        pthread_cond_wait(&w->done, &w->lock);
+    for (;;) {                /* tasks may add tasks: take those too */
+        task t;
+        if (take(w, &t))
+            run(w, t, 0);
+        else if (w->finished < w->q.n)
+            pthread_cond_wait(&w->done, &w->lock);
+        else
+            break;
+    }
     pthread_mutex_unlock(&w->lock);
 }
 

@@ -24,7 +24,8 @@ typedef struct pt_work pt_work;
  * the caller in pt_work_finish. Never NULL (aborts when out of memory). */
 pt_work *pt_work_new(void);
 
-/* Queues fn(arg); arg must stay valid until pt_work_finish returns. */
+/* Queues fn(arg); arg must stay valid until pt_work_finish returns. A task
+ * may add tasks (pt_work_finish waits for them too). */
 void pt_work_add(pt_work *w, pt_task_fn fn, void *arg);
 
 /* Runs queued tasks on the caller too and returns once every task added so
