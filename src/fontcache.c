@@ -4,8 +4,9 @@
  * Approach. The cache is a few lines of text, read whole and written whole:
  * a new hash is put by writing every other line and the new one to a
  * temporary file beside the cache and renaming it over the cache, so a
- * reader sees the old or the new file, never half of one (two runs storing
- * at once: the last rename wins, and both files are valid). A line is
+ * reader sees the old or the new file, never half of one. Writers take an
+ * flock(2) on font-sha256.lock first, so two of them (the two faces'
+ * hashing threads, or two runs) never lose each other's line. A line is
  *   <64 hex digits> <dev> <ino> <size> <mtime s> <mtime ns> <ctime s> <ctime ns>
  * and only lines of exactly that shape are used. */
 #include "fontcache.h"
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 enum {
@@ -128,6 +130,18 @@ void pt_fontcache_put(const struct stat *st, const char *hex)
         return;
     identity(st, id, sizeof id);
     snprintf(same, sizeof same, "%ju %ju ", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+    /* One writer at a time (the two faces' hashing threads, or two runs):
+     * without the lock, two read-modify-writes would lose one line. */
+    char lockname[4300];
+    snprintf(lockname, sizeof lockname, "%s.lock", file);
+    int lock = open(lockname, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (lock < 0)
+        return;
+    while (flock(lock, LOCK_EX) != 0)
+        if (errno != EINTR) {
+            close(lock);
+            return;
+        }
 
     /* The lines kept: every valid line of another file, the newest last. */
     pt_buf out = {0};
@@ -160,6 +174,7 @@ void pt_fontcache_put(const struct stat *st, const char *hex)
         if (!ok || rename(tmp, file) != 0)
             unlink(tmp);
     }
+    close(lock);              /* releases the lock */
     free(lines.v);
     free(lens.v);
     free(text);
