@@ -87,6 +87,25 @@ static bool parse_line(const char *line, size_t len, const char **rest)
     return true;
 }
 
+/* A valid line of the cache: its text (without the newline) and where its
+ * identity part starts. */
+typedef struct line { const char *s, *rest; size_t len; } line;
+typedef PT_VEC(line) line_vec;
+
+/* Appends the valid lines of text (NULL: none) to *out, in order. */
+static void valid_lines(const char *text, line_vec *out)
+{
+    for (const char *at = text; at && *at;) {
+        const char *end = strchr(at, '\n');
+        if (!end)
+            end = at + strlen(at);
+        line l = {at, NULL, (size_t)(end - at)};
+        if (parse_line(at, l.len, &l.rest))
+            PT_PUSH(*out, l);
+        at = *end ? end + 1 : end;
+    }
+}
+
 bool pt_fontcache_get(const struct stat *st, char hex[65])
 {
     char dir[4096], file[4200], id[LINE_MAX_BYTES];
@@ -97,19 +116,18 @@ bool pt_fontcache_get(const struct stat *st, char hex[65])
         return false;
     identity(st, id, sizeof id);
     size_t idlen = strlen(id);
+    line_vec lines = {0};
+    valid_lines(text, &lines);
     bool found = false;
-    for (char *line = text, *end; *line && !found; line = *end ? end + 1 : end) {
-        end = strchr(line, '\n');
-        if (!end)
-            end = line + strlen(line);
-        const char *rest;
-        if (parse_line(line, (size_t)(end - line), &rest) && (size_t)(end - rest) == idlen &&
-            !memcmp(rest, id, idlen)) {
-            memcpy(hex, line, 64);
+    for (size_t i = 0; i < lines.n && !found; i++) {
+        const line *l = &lines.v[i];
+        if ((size_t)(l->s + l->len - l->rest) == idlen && !memcmp(l->rest, id, idlen)) {
+            memcpy(hex, l->s, 64);
             hex[64] = '\0';
             found = true;
         }
     }
+    free(lines.v);
     free(text);
     return found;
 }
@@ -146,21 +164,15 @@ void pt_fontcache_put(const struct stat *st, const char *hex)
     /* The lines kept: every valid line of another file, the newest last. */
     pt_buf out = {0};
     char *text = read_cache(file);
-    PT_VEC(const char *) lines = {0};
-    PT_VEC(size_t) lens = {0};
-    for (char *line = text, *end; line && *line; line = *end ? end + 1 : end) {
-        end = strchr(line, '\n');
-        if (!end)
-            end = line + strlen(line);
-        const char *rest;
-        if (parse_line(line, (size_t)(end - line), &rest) && strncmp(rest, same, strlen(same))) {
-            PT_PUSH(lines, line);
-            PT_PUSH(lens, (size_t)(end - line));
-        }
-    }
+    line_vec all = {0}, lines = {0};
+    valid_lines(text, &all);
+    for (size_t i = 0; i < all.n; i++)
+        if (strncmp(all.v[i].rest, same, strlen(same)))
+            PT_PUSH(lines, all.v[i]);
+    free(all.v);
     size_t from = lines.n >= CACHE_MAX_LINES ? lines.n - (CACHE_MAX_LINES - 1) : 0;
     for (size_t i = from; i < lines.n; i++) {
-        pt_buf_add(&out, lines.v[i], lens.v[i]);
+        pt_buf_add(&out, lines.v[i].s, lines.v[i].len);
         pt_buf_add(&out, "\n", 1);
     }
     pt_buf_printf(&out, "%s %s\n", hex, id);
@@ -176,7 +188,6 @@ void pt_fontcache_put(const struct stat *st, const char *hex)
     }
     close(lock);              /* releases the lock */
     free(lines.v);
-    free(lens.v);
     free(text);
     pt_buf_free(&out);
 }

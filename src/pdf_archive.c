@@ -101,6 +101,15 @@ static void xmp_simple(pt_buf *b, const char *prop, const char *text)
     pt_buf_printf(b, "</%s>\n", prop);
 }
 
+/* An XMP property holding a one-item list: kind is "Seq" (ordered) or
+ * "Bag" (unordered). */
+static void xmp_list(pt_buf *b, const char *prop, const char *kind, const char *text)
+{
+    pt_buf_printf(b, "  <%s><rdf:%s><rdf:li>", prop, kind);
+    xml_text(b, text);
+    pt_buf_printf(b, "</rdf:li></rdf:%s></%s>\n", kind, prop);
+}
+
 /* One property of an extension schema. */
 static void xmp_schema_property(pt_buf *b, const char *name, const char *type, const char *desc)
 {
@@ -145,18 +154,12 @@ static void build_xmp(pt_buf *b, const pt_doc_info *info, const char *producer, 
         "  <dc:format>application/pdf</dc:format>\n");
     if (info->title && *info->title)
         xmp_alt(b, "dc:title", info->title, info->lang);
-    if (info->author && *info->author) {
-        pt_buf_puts(b, "  <dc:creator><rdf:Seq><rdf:li>");
-        xml_text(b, info->author);
-        pt_buf_puts(b, "</rdf:li></rdf:Seq></dc:creator>\n");
-    }
+    if (info->author && *info->author)
+        xmp_list(b, "dc:creator", "Seq", info->author);
     if (info->subject && *info->subject)
         xmp_alt(b, "dc:description", info->subject, info->lang);
-    if (info->lang && *info->lang) {
-        pt_buf_puts(b, "  <dc:language><rdf:Bag><rdf:li>");
-        xml_text(b, info->lang);
-        pt_buf_puts(b, "</rdf:li></rdf:Bag></dc:language>\n");
-    }
+    if (info->lang && *info->lang)
+        xmp_list(b, "dc:language", "Bag", info->lang);
     if (info->creator && *info->creator)
         xmp_simple(b, "xmp:CreatorTool", info->creator);
     xmp_simple(b, "xmp:CreateDate", date);

@@ -120,28 +120,21 @@ static bool write_xref_stream(HPDF_Doc pdf, HPDF_Stream to, pt_buf *out, pt_flat
             max_b = rows[i].b;
     }
     int w1 = 1, w2 = width_of(max_a), w3 = width_of(max_b);
-    pt_buf data = {0};
-    PT_VEC(unsigned char) prev = {0};
     size_t cols = (size_t)(w1 + w2 + w3);
-    pt_buf row = {0};
+    pt_buf raw = {0}, data = {0};     /* the rows as they are; then predicted */
     for (uint32_t i = 0; i <= num; i++) {
-        row.n = 0;
-        put_be(&row, rows[i].kind, w1);
-        put_be(&row, rows[i].a, w2);
-        put_be(&row, rows[i].b, w3);
-        unsigned char t = PNG_UP;
-        pt_buf_add(&data, &t, 1);
-        for (size_t k = 0; k < cols; k++) {
-            unsigned char up = i ? prev.v[k] : 0;
-            unsigned char d = (unsigned char)((unsigned char)row.s[k] - up);
-            pt_buf_add(&data, &d, 1);
-        }
-        prev.n = 0;
-        for (size_t k = 0; k < cols; k++)
-            PT_PUSH(prev, (unsigned char)row.s[k]);
+        put_be(&raw, rows[i].kind, w1);
+        put_be(&raw, rows[i].a, w2);
+        put_be(&raw, rows[i].b, w3);
     }
-    free(prev.v);
-    pt_buf_free(&row);
+    const unsigned char *r = (const unsigned char *)raw.s;
+    for (size_t i = 0; i <= num; i++) {
+        unsigned char row[1 + 12] = {PNG_UP};   /* cols is at most 1 + 4 + 4 */
+        for (size_t k = 0; k < cols; k++)
+            row[1 + k] = (unsigned char)(r[i * cols + k] - (i ? r[(i - 1) * cols + k] : 0));
+        pt_buf_add(&data, row, 1 + cols);
+    }
+    pt_buf_free(&raw);
     bool ok = pt_flate_compress(f, data.s, data.n, z);
     pt_buf_free(&data);
     if (!ok)
@@ -181,14 +174,14 @@ bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *b
         return pt_fail(ctx, _("internal error: this PDF cannot have object streams "
                               "(an incremental or encrypted table, or a version before 1.5)"));
     uint32_t count = xref->entries->count;   /* objects 0 .. count-1; 0 is the free head */
-    size_t nstm = 0;
-    PT_VEC(uint32_t) small = {0};
+    PT_VEC(uint32_t) streams = {0}, small = {0};
     for (uint32_t i = 1; i < count; i++) {
-        HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, i);
-        if (!is_stream(e->obj))
+        if (is_stream(HPDF_Xref_GetEntry(xref, i)->obj))
+            PT_PUSH(streams, i);
+        else
             PT_PUSH(small, i);
     }
-    nstm = (small.n + OBJSTM_MAX - 1) / OBJSTM_MAX;
+    size_t nstm = (small.n + OBJSTM_MAX - 1) / OBJSTM_MAX;
     uint32_t total = count + (uint32_t)nstm + 1;   /* + object streams + the xref stream */
     xref_row *rows = pt_xcalloc(total, sizeof *rows);
     rows[0] = (xref_row){ 0, 0, 65535 };           /* the head of the free list */
@@ -198,14 +191,12 @@ bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *b
     pt_buf_printf(out, "%%PDF-%s\n%%\267\276\255\252\n", version[pdf->pdf_version]);
     HPDF_Stream to = HPDF_CallbackWriter_New(pdf->mmgr, append, out);
     pt_buf body = {0}, z = {0};
-    bool ok = to != NULL, reported = false;
-    for (uint32_t i = 1; i < count && ok; i++) {
-        HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, i);
-        if (!is_stream(e->obj))
-            continue;
+    bool ok = to != NULL;
+    for (size_t k = 0; k < streams.n && ok; k++) {
+        uint32_t i = streams.v[k];
         rows[i] = (xref_row){ 1, (uint32_t)out->n, 0 };
         obj_start(out, i);
-        ok = HPDF_Obj_WriteValue(e->obj, to, NULL) == HPDF_OK;
+        ok = HPDF_Obj_WriteValue(HPDF_Xref_GetEntry(xref, i)->obj, to, NULL) == HPDF_OK;
         pt_buf_puts(out, "\nendobj\n");
     }
     /* The object streams: filled here, compressed by both threads, then
@@ -221,8 +212,9 @@ bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *b
     to->attr = out;
     pt_work_finish(w);
     for (size_t k = 0; k < nstm && ok; k++) {
+        if (!(ok = os[k].t.ok))
+            break;
         uint32_t num = count + (uint32_t)k;
-        ok = os[k].t.ok;
         rows[num] = (xref_row){ 1, (uint32_t)out->n, 0 };
         obj_start(out, num);
         pt_buf_printf(out, "<</Type/ObjStm/N %zu/First %zu/Filter/FlateDecode/Length %zu>>\nstream\r\n",
@@ -235,17 +227,18 @@ bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *b
         pt_buf_free(&os[k].t.z);
     }
     free(os);
-    if (ok && out->n > UINT32_MAX)
-        ok = false, reported = pt_fail(ctx, _("the PDF would exceed 4 GB")) || true;
-    else if (ok)
-        ok = write_xref_stream(pdf, to, out, by[0], rows, total - 1, &z);
+    bool too_big = ok && out->n > UINT32_MAX;
+    ok = ok && !too_big && write_xref_stream(pdf, to, out, by[0], rows, total - 1, &z);
     if (to)
         HPDF_Stream_Free(to);
     pt_buf_free(&body);
     pt_buf_free(&z);
+    free(streams.v);
     free(small.v);
     free(rows);
-    if (!ok && !reported)
-        pt_fail(ctx, _("PDF writer (libharu): %s failed"), "writing the PDF");
-    return ok;
+    if (too_big)
+        return pt_fail(ctx, _("the PDF would exceed 4 GB"));
+    if (!ok)
+        return pt_fail(ctx, _("PDF writer (libharu): %s failed"), "writing the PDF");
+    return true;
 }
