@@ -42,6 +42,13 @@ bool pt_invalid(pt_ctx *ctx, const char *fmt, ...)
     return false;
 }
 
+bool pt_ctx_take_error(pt_ctx *ctx, const pt_ctx *from)
+{
+    memcpy(ctx->err, from->err, sizeof ctx->err);
+    ctx->status = from->status;
+    return false;
+}
+
 void pt_warn(pt_ctx *ctx, const char *fmt, ...)
 {
     ctx->nwarn++;

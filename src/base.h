@@ -38,6 +38,8 @@ void pt_ctx_init(pt_ctx *ctx);
 bool pt_fail(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Record an error in the input (status 2). Always returns false. */
 bool pt_invalid(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Makes from's error (message and status) ctx's. Always returns false. */
+bool pt_ctx_take_error(pt_ctx *ctx, const pt_ctx *from);
 /* Print "plantype: ..." to ctx->warn and count it. */
 void pt_warn(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

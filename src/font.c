@@ -239,6 +239,100 @@ bool pt_font_sha256(pt_ctx *ctx, pt_font *f, char hex[65])
     return true;
 }
 
+/* ---- the font program's face ---- */
+
+/* The tables a PDF's TrueType program takes (ISO 32000-1 9.9 names glyf,
+ * loca, head, hhea, hmtx, maxp, cvt, fpgm and prep; OS/2, name, post and
+ * gasp come along), in the tag order of a table directory. */
+static const char program_tables[][5] = {
+    "OS/2", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name",
+    "post", "prep",
+};
+
+typedef struct mapping { void *p; size_t n; } mapping;
+
+static void unmap(void *arg)
+{
+    mapping *m = arg;
+    munmap(m->p, m->n);
+    free(m);
+}
+
+static unsigned get16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+static void put16(unsigned char *p, unsigned v) { p[0] = (unsigned char)(v >> 8); p[1] = (unsigned char)v; }
+
+/* Rewrites the table directory of an sfnt file at data (len bytes) in place
+ * to list only program_tables; the tables stay where they are. False when
+ * it is not a single-face sfnt whose directory fits. */
+static bool keep_program_tables(unsigned char *data, size_t len)
+{
+    if (len < 12 || !memcmp(data, "ttcf", 4))
+        return false;
+    unsigned n = get16(data + 4), kept = 0;
+    if (len < 12 + 16 * (size_t)n)
+        return false;
+    for (unsigned i = 0; i < n; i++) {
+        const unsigned char *rec = data + 12 + 16 * i;
+        for (size_t k = 0; k < sizeof program_tables / sizeof program_tables[0]; k++)
+            if (!memcmp(rec, program_tables[k], 4)) {
+                memmove(data + 12 + 16 * kept++, rec, 16);
+                break;
+            }
+    }
+    unsigned range = 1, selector = 0;       /* the binary-search fields */
+    while (range * 2 <= kept) {
+        range *= 2;
+        selector++;
+    }
+    put16(data + 4, kept);
+    put16(data + 6, range * 16);
+    put16(data + 8, selector);
+    put16(data + 10, kept * 16 - range * 16);
+    return true;
+}
+
+hb_face_t *pt_font_program_face(pt_ctx *ctx, const pt_font *f)
+{
+    /* A private (copy-on-write) mapping of the file: rewriting the directory
+     * copies its first page only; the tables are read from the page cache. */
+    int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        pt_fail(ctx, _("%s: cannot read the font file: %s"), f->path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    size_t len = (size_t)st.st_size;
+    void *p = len ? mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    /* The file must still be the one laid out with: same length and the
+     * same table directory (offsets, lengths, checksums). */
+    hb_blob_t *laid = hb_face_reference_blob(f->hb_face);
+    unsigned laid_len = 0;
+    const unsigned char *laid_data = (const unsigned char *)hb_blob_get_data(laid, &laid_len);
+    bool same = p != MAP_FAILED && len == laid_len && len >= 12 &&
+                len >= 12 + 16 * (size_t)get16(laid_data + 4) &&
+                !memcmp(p, laid_data, 12 + 16 * (size_t)get16(laid_data + 4));
+    hb_blob_destroy(laid);
+    if (!same) {
+        if (p != MAP_FAILED)
+            munmap(p, len);
+        pt_fail(ctx, _("%s: the font file changed while the report was typeset"), f->path);
+        return NULL;
+    }
+    if (!keep_program_tables(p, len)) {     /* a collection: the whole face */
+        munmap(p, len);
+        return hb_face_reference(f->hb_face);
+    }
+    mapping *m = pt_xcalloc(1, sizeof *m);
+    *m = (mapping){p, len};
+    hb_blob_t *blob = hb_blob_create(p, (unsigned)len, HB_MEMORY_MODE_READONLY, m, unmap);
+    hb_face_t *face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);       /* the face keeps it */
+    return face;
+}
+
 void pt_font_drop_pages(pt_font *f)
 {
     hb_blob_t *blob = hb_face_reference_blob(f->hb_face);

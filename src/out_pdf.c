@@ -191,8 +191,9 @@ typedef struct pdf_out {
     pt_flate *flate[PT_WORK_HANDS]; /* one compressor per thread (work.h's `who`);
                                  * flate[0] is the main thread's */
     pt_subset_job *programs;    /* [fonts.n]: each font's program, made as a task */
-    pt_flate_task *zsources;    /* [info.nsources]: the sources compressed as tasks */
-    pt_work *work;              /* the worker thread: font programs, compression */
+    pt_source_task *sources;    /* [info.nsources]: the sources made ready as tasks */
+    pt_work *work;              /* the worker thread, from pt_pdf_new on: the sources,
+                                 * the font programs, compression */
     pt_buf zbuf;                /* scratch: one stream compressed */
 } pdf_out;
 
@@ -1332,12 +1333,22 @@ static bool write_access(pdf_out *p, pt_ctx *ctx)
 /* Starts making the font programs on a thread of their own (pdf_subset.h):
  * the glyph set of every font, twins included, is final once recording is
  * over; writing the pages only chooses the fonts' variants. */
-/* A pt_task_fn: every font's program in turn. */
+/* A pt_task_fn: every font's program in turn, the one with the most glyphs
+ * first, so that its compression (the longest task of all, queued ahead of
+ * the pages') starts soonest. */
 static void all_programs(void *arg, int who)
 {
     pdf_out *p = arg;
-    for (size_t i = 0; i < p->fonts.n; i++)
-        pt_subset_run(&p->programs[i], who);
+    bool *done = pt_xcalloc(p->fonts.n + 1, sizeof *done);
+    for (size_t k = 0; k < p->fonts.n; k++) {
+        size_t next = SIZE_MAX;
+        for (size_t i = 0; i < p->fonts.n; i++)
+            if (!done[i] && (next == SIZE_MAX || p->programs[i].ngids > p->programs[next].ngids))
+                next = i;
+        done[next] = true;
+        pt_subset_run(&p->programs[next], who);
+    }
+    free(done);
 }
 
 static void start_programs(pdf_out *p)
@@ -1356,15 +1367,8 @@ static void start_programs(pdf_out *p)
     }
     /* The font programs in one task, one after the other: subsetting reads
      * most of a face's 4 MB file, and two faces at once on both threads
-     * would hold both in memory (r6's peak: up to 28 MB, against 24-25 MB).
-     * Then the sources (known from the start; large in a large edition). */
+     * would hold both in memory (r6's peak: up to 28 MB, against 24-25 MB). */
     pt_work_add(p->work, all_programs, p);
-    p->zsources = pt_xcalloc(p->info.nsources + 1, sizeof *p->zsources);
-    for (size_t i = 0; i < p->info.nsources; i++) {
-        p->zsources[i] = (pt_flate_task){.by = p->flate, .data = p->info.sources[i].data,
-                                         .len = p->info.sources[i].len};
-        pt_work_add(p->work, pt_flate_task_run, &p->zsources[i]);
-    }
 }
 
 /* Turns everything recorded into libharu objects and the file's bytes. */
@@ -1375,7 +1379,6 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     if (p->pages.n == 0)
         return pt_fail(ctx, _("internal error: a PDF needs at least one page"));
     double t = pt_now();
-    p->work = pt_work_new();
     start_programs(p);
     if (!write_pages(p, ctx))     /* returns once the font programs are made too */
         return false;
@@ -1385,11 +1388,8 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         if (job->ok && job->program && !job->zt.ok)
             return pt_fail(ctx, _("out of memory while subsetting %s"),
                            pt_font_display_name(job->font));
-        if (!job->ok) {
-            memcpy(ctx->err, job->ctx.err, sizeof ctx->err);
-            ctx->status = job->ctx.status;
-            return false;
-        }
+        if (!job->ok)
+            return pt_ctx_take_error(ctx, &job->ctx);
         if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i], job))
             return false;
     }
@@ -1401,16 +1401,12 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     for (size_t i = 0; i < p->fonts.n; i++)
         if (p->fonts.v[i].type0.n)
             PT_PUSH(used, p->fonts.v[i].font);
-    pt_buf *zsrc = pt_xcalloc(p->info.nsources + 1, sizeof *zsrc);
     bool zok = true;
-    for (size_t i = 0; i < p->info.nsources; i++) {
-        zsrc[i] = p->zsources[i].z;        /* borrowed: zsources keeps it */
-        zok = zok && p->zsources[i].ok;
-    }
+    for (size_t i = 0; i < p->info.nsources; i++)
+        zok = zok && p->sources[i].z.ok;
     bool archived = zok ? pt_pdfa_document(ctx, p->pdf, &p->info, p->st != NULL, used.v, used.n,
-                                           p->flate[0], zsrc)
+                                           p->flate[0], p->sources)
                         : pt_fail(ctx, _("PDF writer: out of memory for the compressor"));
-    free(zsrc);
     free(used.v);
     if (!archived)
         return false;
@@ -1464,6 +1460,15 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
         }
         p->info.sources = src;
         p->info.nsources = info->nsources;
+    }
+    /* The worker starts now, while the caller lays out the pages: the
+     * sources are known already, so they are made ready first. */
+    p->work = pt_work_new();
+    p->sources = pt_xcalloc(p->info.nsources + 1, sizeof *p->sources);
+    for (size_t i = 0; i < p->info.nsources; i++) {
+        p->sources[i].z = (pt_flate_task){.by = p->flate, .data = p->info.sources[i].data,
+                                          .len = p->info.sources[i].len};
+        pt_work_add(p->work, pt_source_task_run, &p->sources[i]);
     }
     return &p->base;
 }
@@ -1538,9 +1543,9 @@ void pt_pdf_free(pt_out *o)
     for (size_t i = 0; p->programs && i < p->fonts.n; i++)
         pt_subset_job_free(&p->programs[i]);
     free(p->programs);
-    for (size_t i = 0; p->zsources && i < p->info.nsources; i++)
-        pt_buf_free(&p->zsources[i].z);
-    free(p->zsources);
+    for (size_t i = 0; p->sources && i < p->info.nsources; i++)
+        pt_buf_free(&p->sources[i].z.z);
+    free(p->sources);
     pt_arena_free(p->arena);
     free(p);
 }

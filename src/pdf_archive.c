@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <nettle/md5.h>
 
 
 enum {
@@ -240,14 +241,21 @@ static bool add_output_intent(HPDF_Doc pdf, const char *icc, size_t len, pt_flat
            HPDF_Dict_Add(pdf->catalog, "OutputIntents", list) == HPDF_OK;
 }
 
-static HPDF_Binary md5_binary(HPDF_Doc pdf, const void *data, size_t len)
+/* The MD5 of data[0..len) into d: nettle's, about three times as fast as
+ * libharu's on this machine (0.5 ms for r6's 396 KB instead of 1.5 ms). */
+static void md5(const void *data, size_t len, unsigned char d[MD5_DIGEST_SIZE])
 {
-    HPDF_MD5_CTX c;
-    HPDF_BYTE d[16];
-    HPDF_MD5Init(&c);
-    HPDF_MD5Update(&c, data, (HPDF_UINT32)len);
-    HPDF_MD5Final(d, &c);
-    return HPDF_Binary_New(pdf->mmgr, d, sizeof d);
+    struct md5_ctx c;
+    md5_init(&c);
+    md5_update(&c, len, data);
+    md5_digest(&c, MD5_DIGEST_SIZE, d);
+}
+
+void pt_source_task_run(void *task, int who)
+{
+    pt_source_task *t = task;
+    pt_flate_task_run(&t->z, who);
+    md5(t->z.data, t->z.len, t->md5);
 }
 
 /* /F is a byte string for old readers: the name's ASCII, other bytes as '_';
@@ -265,16 +273,12 @@ static HPDF_String ascii_name(HPDF_Doc pdf, const char *name)
 
 /* The file specification of one source: EmbeddedFile stream + Filespec. */
 static HPDF_Dict source_filespec(HPDF_Doc pdf, const pt_source *src, const char *pdf_date,
-                                 pt_flate *f, const pt_buf *z)
+                                 const pt_source_task *made)
 {
     HPDF_MMgr mm = pdf->mmgr;
-    HPDF_Dict ef = NULL;
-    if (!z) {
-        ef = pt_pdf_stream(pdf, src->data, src->len, f);
-    } else if ((ef = HPDF_DictStream_New(mm, pdf->xref)) &&
-               !pt_pdf_stream_put_flated(ef, z->s, z->n)) {
+    HPDF_Dict ef = HPDF_DictStream_New(mm, pdf->xref);
+    if (ef && !pt_pdf_stream_put_flated(ef, made->z.z.s, made->z.z.n))
         ef = NULL;
-    }
     HPDF_Dict params = HPDF_Dict_New(mm);
     HPDF_Dict fs = HPDF_Dict_New(mm);
     HPDF_Dict efd = HPDF_Dict_New(mm);
@@ -283,7 +287,8 @@ static HPDF_Dict source_filespec(HPDF_Doc pdf, const pt_source *src, const char 
               HPDF_Dict_AddName(ef, "Subtype", "application/xml") == HPDF_OK &&
               HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)src->len) == HPDF_OK &&
               HPDF_Dict_Add(params, "ModDate", HPDF_String_New(mm, pdf_date, NULL)) == HPDF_OK &&
-              HPDF_Dict_Add(params, "CheckSum", md5_binary(pdf, src->data, src->len)) == HPDF_OK &&
+              HPDF_Dict_Add(params, "CheckSum",
+                           HPDF_Binary_New(mm, (HPDF_BYTE *)made->md5, sizeof made->md5)) == HPDF_OK &&
               HPDF_Dict_Add(ef, "Params", params) == HPDF_OK &&
               HPDF_Dict_AddName(fs, "Type", "Filespec") == HPDF_OK &&
               HPDF_Dict_Add(fs, "F", ascii_name(pdf, src->name)) == HPDF_OK &&
@@ -303,7 +308,7 @@ static int by_name(const void *a, const void *b)
 /* /AF [fs ...] in the given order and /Names << /EmbeddedFiles << /Names
  * [(name) fs ...] >> >>, the name tree's keys in byte order. */
 static bool add_sources(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, const char *pdf_date,
-                        pt_flate *f, const pt_buf *zsources)
+                        const pt_source_task *made)
 {
     HPDF_MMgr mm = pdf->mmgr;
     pt_source *sorted = pt_xcalloc(info->nsources, sizeof *sorted);
@@ -322,8 +327,7 @@ static bool add_sources(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, cons
     HPDF_Dict tree = HPDF_Dict_New(mm), names = HPDF_Dict_New(mm);
     bool ok = af && keys && tree && names;
     for (size_t i = 0; ok && i < info->nsources; i++) {
-        specs[i] = source_filespec(pdf, &info->sources[i], pdf_date, f,
-                                   zsources ? &zsources[i] : NULL);
+        specs[i] = source_filespec(pdf, &info->sources[i], pdf_date, &made[i]);
         ok = specs[i] && HPDF_Array_Add(af, specs[i]) == HPDF_OK;
     }
     for (size_t i = 0; ok && i < info->nsources; i++) {
@@ -357,7 +361,7 @@ static bool add_id_placeholder(HPDF_Doc pdf)
 
 bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool tagged,
                       pt_font *const *fonts, size_t nfonts, pt_flate *f,
-                      const pt_buf *zsources)
+                      const pt_source_task *made)
 {
     time_t t = (time_t)info->created;
     struct tm tm;
@@ -393,7 +397,7 @@ bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool t
     if (!ok)
         return pt_fail(ctx, _("PDF writer (libharu): writing the PDF/A metadata failed (0x%04X)"),
                        (unsigned)HPDF_GetError(pdf));
-    if (info->nsources && !add_sources(ctx, pdf, info, pdf_date, f, zsources))
+    if (info->nsources && !add_sources(ctx, pdf, info, pdf_date, made))
         return false;
     pdf->pdf_version = HPDF_VER_17;    /* last: some libharu calls change it */
     return true;
@@ -413,11 +417,8 @@ bool pt_pdfa_set_id(pt_ctx *ctx, char *bytes, size_t len)
             at[found++] = bytes + i;
     if (found < 2)
         return pt_fail(ctx, _("internal error: the PDF's /ID placeholder is missing"));
-    HPDF_MD5_CTX c;
-    HPDF_BYTE d[16];
-    HPDF_MD5Init(&c);
-    HPDF_MD5Update(&c, (const HPDF_BYTE *)bytes, (HPDF_UINT32)len);
-    HPDF_MD5Final(d, &c);
+    unsigned char d[MD5_DIGEST_SIZE];
+    md5(bytes, len, d);
     static const char hex[] = "0123456789ABCDEF";
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < 16; i++) {

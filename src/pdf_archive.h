@@ -28,6 +28,18 @@
 bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, size_t n,
                     pt_flate *f);
 
+/* One source made ready ahead of the file, as a task (work.h): its bytes
+ * compressed (zlib format) and their MD5, the embedded file's /CheckSum.
+ * The backend queues it as soon as it is given the sources, so that it runs
+ * beside the layout. z.data/z.len are the source's bytes (borrowed). */
+typedef struct pt_source_task {
+    pt_flate_task z;               /* the compression; z.z the result */
+    unsigned char md5[16];         /* the MD5 of the uncompressed bytes */
+} pt_source_task;
+
+/* A pt_task_fn: compresses and digests one source. */
+void pt_source_task_run(void *task, int who);
+
 /* Adds the document-wide parts, once every page, font and the Info
  * dictionary are written: the XMP metadata (title, author, subject, creator
  * tool, producer and dates equal to the Info entries; the PDF/A part and
@@ -36,13 +48,12 @@ bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, si
  * intent; each of info->sources as an associated file of the catalog
  * (/AF, /Names /EmbeddedFiles); an /ID placeholder that pt_pdfa_set_id fills
  * in; PDF version 1.7. The profile is compressed by f (the backend's
- * compressor: one made per stream would cost more than the compressing), the
- * sources too unless zsources is given: zsources[i], info->sources[i]
- * already compressed (zlib format; the backend does it beside the pages).
+ * compressor: one made per stream would cost more than the compressing);
+ * made[i] is info->sources[i] made ready (pt_source_task, run).
  * False with ctx->err set. */
 bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool tagged,
                       pt_font *const *fonts, size_t nfonts, pt_flate *f,
-                      const pt_buf *zsources);
+                      const pt_source_task *made);
 
 /* Fills in the /ID placeholder of the finished file bytes[0..len): both
  * halves become the MD5 of the file as written with the placeholder, so the

@@ -43,8 +43,14 @@ static hb_blob_t *subset_program(pt_ctx *ctx, const pt_subset_job *job)
     hb_set_t *drop_set = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         hb_set_add(drop_set, drop[i]);
-    hb_face_t *sub = hb_subset_or_fail(pt_font_face(job->font), in);
+    hb_face_t *program = pt_font_program_face(ctx, job->font);
+    if (!program) {
+        hb_subset_input_destroy(in);
+        return NULL;
+    }
+    hb_face_t *sub = hb_subset_or_fail(program, in);
     hb_subset_input_destroy(in);
+    hb_face_destroy(program);
     if (!sub) {
         pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(job->font));
         return NULL;
@@ -82,7 +88,7 @@ void pt_subset_run(void *arg, int who)
     const char *data = hb_blob_get_data(job->program, &len);
     job->length = len;
     job->zt = (pt_flate_task){.by = job->by, .data = data, .len = len};
-    pt_work_add(job->work, pt_flate_task_run, &job->zt);
+    pt_work_add_urgent(job->work, pt_flate_task_run, &job->zt);
 }
 
 void pt_subset_job_free(pt_subset_job *job)

@@ -37,8 +37,8 @@ typedef struct pt_subset_job {
 } pt_subset_job;
 
 /* A pt_task_fn: cuts job's program and queues its compression as a task of
- * its own (so another thread may compress it while this one cuts the next
- * face). */
+ * its own, ahead of the tasks waiting (so another thread may compress it
+ * while this one cuts the next face). */
 void pt_subset_run(void *job, int who);
 
 /* Frees a job's glyph list and results. */

@@ -614,23 +614,32 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
     pt_doc doc = {0};
     pt_layout *L = NULL;
     double t = pt_now();
-    bool ok = pt_typeset_doc(ctx, r, layout_path, arena, &doc, &L);
-    pt_phase("layout (fonts, shaping, lines, pages)", &t);
+    /* The sources are read and the backend made before the layout, so that
+     * its worker thread compresses the sources meanwhile. A source that
+     * cannot be read is reported after the layout's own errors, which name
+     * the problem more precisely. */
+    pt_ctx read_ctx;
+    pt_ctx_init(&read_ctx);
     pt_source src[2];
-    ok = ok && (opts->no_sources || read_sources(ctx, arena, r, layout_path, src));
+    bool have_sources = opts->no_sources || read_sources(&read_ctx, arena, r, layout_path, src);
+    pt_buf title = {0};
+    for (int i = 0; i < r->ntitle_lines; i++) {
+        if (i)
+            pt_buf_puts(&title, " ");
+        pt_buf_puts(&title, r->title_lines[i]);
+    }
+    pt_doc_info info = { title.s, r->publisher,
+                         r->ntitle_lines > 1 ? r->title_lines[r->ntitle_lines - 2] : title.s,
+                         "plantype", opts->have_date ? opts->date : creation_time(), REPORT_LANG,
+                         src, opts->no_sources || !have_sources ? 0 : 2 };
+    pt_out *o = pt_pdf_new(ctx, &info);
+    pt_buf_free(&title);
+    bool ok = o && pt_typeset_doc(ctx, r, layout_path, arena, &doc, &L);
+    pt_phase("layout (fonts, shaping, lines, pages)", &t);
+    if (ok && !have_sources)
+        ok = pt_ctx_take_error(ctx, &read_ctx);
     if (ok) {
-        pt_buf title = {0};
-        for (int i = 0; i < r->ntitle_lines; i++) {
-            if (i)
-                pt_buf_puts(&title, " ");
-            pt_buf_puts(&title, r->title_lines[i]);
-        }
-        pt_doc_info info = { title.s, r->publisher,
-                             r->ntitle_lines > 1 ? r->title_lines[r->ntitle_lines - 2] : title.s,
-                             "plantype", opts->have_date ? opts->date : creation_time(), REPORT_LANG,
-                             src, opts->no_sources ? 0 : 2 };
-        pt_out *o = pt_pdf_new(ctx, &info);
-        ok = o && pt_doc_render(ctx, &doc, o);
+        ok = pt_doc_render(ctx, &doc, o);
         /* The backend keeps its own copy of what it was given: the display
          * list's memory serves the PDF's from here on (r6: a lower peak). */
         size_t pages = doc.pages.n;
@@ -648,10 +657,9 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
         if (ok && npages)
             *npages = (int)pages;
         pt_phase("write the PDF (subset fonts, content, compression)", &t);
-        if (o)
-            pt_pdf_free(o);
-        pt_buf_free(&title);
     }
+    if (o)
+        pt_pdf_free(o);
     pt_doc_free(&doc);
     pt_layout_free(L);
     pt_arena_free(arena);

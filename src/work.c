@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct task { pt_task_fn fn; void *arg; } task;
 
@@ -71,14 +72,28 @@ pt_work *pt_work_new(void)
     return w;
 }
 
-void pt_work_add(pt_work *w, pt_task_fn fn, void *arg)
+/* Queues t last, or first of the tasks still waiting. */
+static void add(pt_work *w, task t, bool first)
 {
     pthread_mutex_lock(&w->lock);
-    task t = {fn, arg};
     PT_PUSH(w->q, t);
+    if (first) {
+        memmove(&w->q.v[w->next + 1], &w->q.v[w->next], (w->q.n - 1 - w->next) * sizeof t);
+        w->q.v[w->next] = t;
+    }
     pthread_cond_signal(&w->more);
     pthread_cond_broadcast(&w->done);   /* a caller in pt_work_finish may take it */
     pthread_mutex_unlock(&w->lock);
+}
+
+void pt_work_add(pt_work *w, pt_task_fn fn, void *arg)
+{
+    add(w, (task){fn, arg}, false);
+}
+
+void pt_work_add_urgent(pt_work *w, pt_task_fn fn, void *arg)
+{
+    add(w, (task){fn, arg}, true);
 }
 
 void pt_work_finish(pt_work *w)

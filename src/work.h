@@ -28,6 +28,10 @@ pt_work *pt_work_new(void);
  * may add tasks (pt_work_finish waits for them too). */
 void pt_work_add(pt_work *w, pt_task_fn fn, void *arg);
 
+/* Queues fn(arg) before every task still waiting: for work that others
+ * wait on (a large font program's compression ends the PDF phase). */
+void pt_work_add_urgent(pt_work *w, pt_task_fn fn, void *arg);
+
 /* Runs queued tasks on the caller too and returns once every task added so
  * far has run. More tasks may be added afterwards. */
 void pt_work_finish(pt_work *w);
