@@ -433,6 +433,60 @@ static void test_failures(const fonts *fo, const char *dir_path)
     pt_pdf_free(o);
 }
 
+/* The face hb-subset cuts from: the program's tables only, the glyphs the
+ * same; a font file that changed after loading is refused. */
+static void test_program_face(const fonts *fo, const char *dir_path)
+{
+    pt_ctx ctx;
+    pt_ctx_init(&ctx);
+    hb_face_t *full = pt_font_face(fo->regular);
+    hb_face_t *prog = pt_font_program_face(&ctx, fo->regular);
+    CHECK(prog != NULL, "program face: %s", ctx.err);
+    if (!prog)
+        return;
+    hb_tag_t tags[64];
+    unsigned n = 64;
+    hb_face_get_table_tags(prog, 0, &n, tags);
+    char list[64 * 5 + 1] = "";
+    for (unsigned i = 0; i < n; i++) {
+        char t[6];
+        hb_tag_to_string(tags[i], t);
+        t[4] = ' ', t[5] = 0;
+        strcat(list, t);
+    }
+    /* BIZ UD Gothic's 19 tables less cmap, GSUB, vhea, vmtx, DSIG, meta. */
+    CHECK_STR(list, "OS/2 cvt  fpgm gasp glyf head hhea hmtx loca maxp name post prep ",
+              "the program face's tables");
+    CHECK_INT(hb_face_get_glyph_count(prog), hb_face_get_glyph_count(full), "its glyph count");
+    const hb_tag_t glyf = HB_TAG('g', 'l', 'y', 'f');
+    hb_blob_t *a = hb_face_reference_table(prog, glyf), *b = hb_face_reference_table(full, glyf);
+    unsigned la = 0, lb = 0;
+    const char *da = hb_blob_get_data(a, &la), *db = hb_blob_get_data(b, &lb);
+    CHECK(la > 4000000 && la == lb && !memcmp(da, db, la), "the same glyf table (%u bytes)", la);
+    hb_blob_destroy(a);
+    hb_blob_destroy(b);
+    hb_face_destroy(prog);
+
+    /* A copy of the font, loaded, then replaced by the other face (renamed
+     * over it, as a package upgrade does: the loaded mapping stays valid). */
+    char copy[1300], cmd[4000];
+    snprintf(copy, sizeof copy, "%s.font.ttf", dir_path);
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", pt_font_path(fo->regular), copy);
+    CHECK(system(cmd) == 0, "%s", cmd);
+    pt_font *f = pt_font_load(&ctx, copy);
+    CHECK(f != NULL, "loading the copy: %s", ctx.err);
+    if (f) {
+        snprintf(cmd, sizeof cmd, "cp '%s' '%s.new' && mv '%s.new' '%s'", pt_font_path(fo->bold),
+                 copy, copy, copy);
+        CHECK(system(cmd) == 0, "%s", cmd);
+        CHECK(pt_font_program_face(&ctx, f) == NULL, "a font file changed after loading");
+        CHECK(strstr(ctx.err, "the font file changed while the report was typeset") &&
+              strstr(ctx.err, copy), "its message: %s", ctx.err);
+        pt_font_free(f);
+    }
+    unlink(copy);
+}
+
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "/tmp/pt_pdf_test.pdf";
@@ -450,6 +504,7 @@ int main(int argc, char **argv)
 
     test_fonts_and_shaping(&fo);
     test_trace(&fo);
+    test_program_face(&fo, path);
 
     pt_doc_info info = {
         .title = "第3期オーガニックなまちづくり アクションプラン進行管理表",
