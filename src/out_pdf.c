@@ -82,6 +82,7 @@
 #include "work.h"
 #include "pdf_annot.h"
 #include "pdf_twin.h"
+#include "pdf_spacing.h"
 #include "outfile.h"
 
 #include <errno.h>
@@ -669,6 +670,18 @@ static bool needs_actualtext(const pdf_out *p, const item *it)
     return false;
 }
 
+/* Sets the character spacing run it is written with: its justification
+ * stretch, given once (pdf_spacing.h). */
+static void set_run_spacing(pt_pdfc *c, const item *it)
+{
+    pt_spaced *sp = pt_xcalloc(it->n, sizeof *sp);
+    for (size_t i = 0; i < it->n; i++)
+        sp[i] = (pt_spaced){it->x + it->g[i].x, it->y + it->g[i].y, it->g[i].w};
+    double now = (double)c->spacing / PT_PDFC_TC_UNIT;
+    pt_pdfc_spacing(c, pt_spacing_choose(sp, it->n, it->size, now));
+    free(sp);
+}
+
 /* Draws one glyph run on page through c; the face's variant fonts are
  * added to the page's resources as they are needed. Clusters only
  * /ActualText can give are wrapped in a Span of their own inside the text
@@ -678,6 +691,7 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_pdfc *c, pdf_f
                       const item *it, bool spans)
 {
     pt_pdfc_run(c, it->color);
+    set_run_spacing(c, it);
     uint32_t cur = UINT32_MAX, k;
     const run_glyph *g = it->g;
     for (size_t i = 0; i < it->n;) {

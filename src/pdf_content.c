@@ -3,10 +3,11 @@
  * Approach. Nothing is wrapped in q ... Q: the writer keeps the one graphics
  * state of the page and knows what the stream has set so far, starting from
  * the state every page begins with (black fill and stroke, line width 1, no
- * font, leading 0). A colour, a line width, a font and size is written only
- * when it differs from the current one; the text state (font, size, leading)
- * lasts across text objects, so a page that sets its body font once uses it
- * in every text object after.
+ * font, leading 0, character spacing 0). A colour, a line width, a font and
+ * size, a character spacing is written only when it differs from the current
+ * one; the text state (font, size, leading, character spacing) lasts across
+ * text objects, so a page that sets its body font once uses it in every
+ * text object after.
  *
  * Text. Each glyph run is a text object of its own (BT ... ET): with the
  * lines of a block in one, MuPDF's text output (mutool draw -F txt) joins
@@ -23,12 +24,19 @@
  * it is not, "1 0 0 1 x y Tm" places the line absolutely. So every line
  * origin is what the absolute form would give, and the glyphs of a line are
  * placed from it by TJ adjustments computed from the rounded numbers
- * actually written (the pen in 1/1000 em from the origin, with the widths of
- * /W): rounding never accumulates, and every glyph lands where layout put it,
- * to the 1/1000 pt the numbers are written with.
+ * actually written: the pen (points from the origin) advances by each
+ * glyph's /W width at the size of the Tf written and by the character
+ * spacing (Tc) written, exactly as a reader moves it. A glyph gets an
+ * adjustment only where the pen is more than PT_PDFC_TOLERANCE from its
+ * position (rounded to the 1/1000 pt positions are written with); the
+ * adjustment, in its shortest form, puts the pen back within half the
+ * tolerance. So rounding never accumulates and every glyph lands within the
+ * tolerance of where layout put it. With the stretch of a justified line
+ * given once as Tc (the caller chooses it: pdf_spacing.h), its glyphs need
+ * no adjustment between them.
  *
- * Numbers have at most 3 decimals and no redundant characters: "10.5",
- * "-12", ".25", "0". */
+ * Numbers have at most 3 decimals (Tc 5) and no redundant characters:
+ * "10.5", "-12", ".25", "0". */
 #include "pdf_content.h"
 
 #include <math.h>
@@ -36,6 +44,7 @@
 
 enum {
     TJ_CHUNK = 500,   /* glyphs per TJ array before a new line origin (arrays stay small) */
+    TC_DIGITS = 5,    /* the decimals of PT_PDFC_TC_UNIT */
 };
 
 /* v in 1/1000, rounded: the precision of every number written. */
@@ -44,18 +53,21 @@ static long long milli(double v)
     return llround(v * 1000.0);
 }
 
-/* Appends m/1000 in the shortest form: "10.5", "-12", ".25", "-.5", "0",
- * followed by a space when space is true. Integer arithmetic rather than
- * printf: this runs for every glyph. */
-static void put_milli(pt_buf *b, long long m, bool space)
+/* Appends m / 10^decimals in the shortest form ("10.5", "-12", ".25",
+ * "-.5", "0" for decimals 3), followed by a space when space is true.
+ * Integer arithmetic rather than printf: this runs for every glyph. */
+static void put_fixed(pt_buf *b, long long m, int decimals, bool space)
 {
     char s[32], *end = s + sizeof s - 1, *p = end;
     *end = ' ';
     bool neg = m < 0;
     unsigned long long u = neg ? 0ull - (unsigned long long)m : (unsigned long long)m;
-    unsigned frac = (unsigned)(u % 1000);
-    u /= 1000;
-    int digits = 3;
+    unsigned long long scale = 1;
+    for (int i = 0; i < decimals; i++)
+        scale *= 10;
+    unsigned long long frac = u % scale;
+    u /= scale;
+    int digits = decimals;
     while (digits && frac % 10 == 0) {
         frac /= 10;
         digits--;
@@ -75,6 +87,12 @@ static void put_milli(pt_buf *b, long long m, bool space)
     if (neg)
         *--p = '-';
     pt_buf_add(b, p, (size_t)(end - p) + space);
+}
+
+/* Appends m/1000 in the shortest form (put_fixed). */
+static void put_milli(pt_buf *b, long long m, bool space)
+{
+    put_fixed(b, m, 3, space);
 }
 
 /* Appends the numbers m[0..n), each followed by a space. */
@@ -181,6 +199,17 @@ void pt_pdfc_run(pt_pdfc *c, pt_rgb color)
     set_rgb(c, c->fill, color, "rg");
 }
 
+void pt_pdfc_spacing(pt_pdfc *c, double tc)
+{
+    long long t = llround(tc * PT_PDFC_TC_UNIT);
+    if (t == c->spacing)
+        return;
+    pt_pdfc_tj_end(c);
+    put_fixed(c->b, t, TC_DIGITS, true);
+    pt_buf_add(c->b, "Tc\n", 3);
+    c->spacing = t;
+}
+
 void pt_pdfc_font(pt_pdfc *c, const char *name, double size)
 {
     long long s = milli(size);
@@ -245,6 +274,22 @@ static void line_origin(pt_pdfc *c, long long x, long long y)
     c->in_chunk = 0;
 }
 
+/* The TJ number (in 1/1000 of its unit, 1/1000 em) that brings a pen off
+ * points from its glyph back to it at size (points): the one with the
+ * fewest decimals that leaves the pen within half the tolerance (the other
+ * half is left for the spacing's drift up to the next glyph), else exact to
+ * its 3 decimals. "5.8" rather than "5.752" at 10 pt: 0.00048 pt off. */
+static long long shortest_adjustment(double off, double size)
+{
+    double exact = off * 1000.0 / size * 1000.0;
+    for (long long step = 1000; step > 1; step /= 10) {
+        long long a = llround(exact / (double)step) * step;
+        if (fabs(off - (double)a / 1e6 * size) <= PT_PDFC_TOLERANCE / 2)
+            return a;
+    }
+    return llround(exact);
+}
+
 void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)
 {
     long long gx = milli(x), gy = milli(y);
@@ -256,15 +301,16 @@ void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)
         c->in_array = true;
     }
     /* TJ number k moves the pen by -k/1000 em; the pen is where the widths
-     * written so far put it, the glyph where layout wants it. */
+     * and spacing written so far put it, the glyph where layout wants it. */
     double size = (double)c->size / 1000.0;
-    long long adj = milli(c->pen - ((double)gx / 1000.0 - (double)c->ox / 1000.0) * 1000.0 / size);
-    if (adj != 0) {
+    double off = c->pen - (double)(gx - c->ox) / 1000.0;      /* points */
+    if (pt_pdfc_beyond(off)) {
+        long long adj = shortest_adjustment(off, size);
         if (c->in_hex)
             pt_buf_add(c->b, ">", 1);
         c->in_hex = false;
         put_milli(c->b, adj, false);
-        c->pen -= (double)adj / 1000.0;
+        c->pen -= (double)adj / 1000.0 * size / 1000.0;
     }
     if (!c->in_hex)
         pt_buf_add(c->b, "<", 1);
@@ -272,6 +318,6 @@ void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)
     static const char hex[] = "0123456789ABCDEF";
     char h[4] = {hex[(gid >> 12) & 15], hex[(gid >> 8) & 15], hex[(gid >> 4) & 15], hex[gid & 15]};
     pt_buf_add(c->b, h, 4);
-    c->pen += width;
+    c->pen += width * size / 1000.0 + (double)c->spacing / PT_PDFC_TC_UNIT;
     c->in_chunk++;
 }

@@ -1,22 +1,28 @@
-/* content_test.c - the content stream writer (src/pdf_content.c): every
- * glyph lands where it was put, and state operators appear only when the
- * state changes.
+/* content_test.c - the content stream writer (src/pdf_content.c) and the
+ * choice of a run's character spacing (src/pdf_spacing.c): every glyph
+ * lands where it was put, and state operators appear only when the state
+ * changes.
  *
  * The stream is read back by a small interpreter written here from the PDF
- * specification (ISO 32000-1, 9.4: Td, TD, T*, Tm, TJ), which keeps the line
- * origin twice, as readers do: in single precision (MuPDF) and in double
- * (poppler, pdf.js), parsing numbers with strtof and strtod. A line origin
- * must come out exactly as parsing the absolute position the glyph was given
- * (rounded to the 1/1000 pt the writer uses) gives, in both precisions, and
- * every glyph must sit within half a thousandth of a point of its position
- * (the pen is the origin plus the /W widths and TJ adjustments, so rounding
- * must not accumulate along a line). The glyph positions are made up to hit
- * the hard cases: baselines 14 pt apart (relative moves, the leading, T*),
- * a baseline crossing 512 pt (where float spacing changes, so a relative
- * move would be inexact), a line longer than the writer's TJ chunk, and
- * pen positions with a fraction of 1/3. */
+ * specification (ISO 32000-1, 9.3 and 9.4: Tc, Tf, Td, TD, T*, Tm, TJ; a
+ * glyph advances the pen by (w / 1000 - k / 1000) x size + Tc, and Tc, like
+ * the font, lasts across text objects), which keeps the line origin twice,
+ * as readers do: in single precision (MuPDF) and in double (poppler,
+ * pdf.js), parsing numbers with strtof and strtod. A line origin must come
+ * out exactly as parsing the absolute position the glyph was given (rounded
+ * to the 1/1000 pt the writer uses) gives, in both precisions, and every
+ * glyph must sit within a thousandth of a point (the writer's tolerance) of
+ * that position (the pen is the origin plus the /W widths, Tc and TJ
+ * adjustments, so rounding must not accumulate along a line). The glyph
+ * positions are made up to hit the hard cases: baselines 14 pt apart
+ * (relative moves, the leading, T*), a baseline crossing 512 pt (where
+ * float spacing changes, so a relative move would be inexact), a line
+ * longer than the writer's TJ chunk, and pen positions with a fraction of
+ * 1/3. Short streams whose every byte is worked out by hand check when Tc
+ * and TJ numbers are written. */
 #include "test.h"
 #include "pdf_content.h"
+#include "pdf_spacing.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -38,11 +44,13 @@ typedef struct reader {
     float fleading;
     double dleading;
     double size;
-    double pen;            /* 1/1000 em from the origin */
+    double tc;             /* Tc, points */
+    double pen;            /* points from the origin */
     bool fresh;            /* no glyph since the origin was set */
     placed g[MAX_GLYPHS];
     size_t n;
-    int tf, rg, rgs, w, bt, tm, tstar, td;   /* operator counts */
+    int tf, rg, rgs, w, bt, tm, tstar, td, tcs;   /* operator counts */
+    int nums;              /* TJ numbers */
 } reader;
 
 /* Width of glyph gid in the test font (1/1000 em): made up, not all 1000. */
@@ -83,13 +91,13 @@ static void interpret(reader *r, const char *s)
                         if (r->n < MAX_GLYPHS) {
                             placed *p = &r->g[r->n++];
                             p->gid = gid;
-                            p->x = r->dx + r->pen * r->size / 1000.0;
+                            p->x = r->dx + r->pen;
                             p->y = r->dy;
                             p->line_start = r->fresh;
                             p->ofx = r->fx, p->ofy = r->fy, p->odx = r->dx, p->ody = r->dy;
                         }
                         r->fresh = false;
-                        r->pen += width_of(gid);
+                        r->pen += width_of(gid) / 1000.0 * r->size + r->tc;
                     }
                     s++;
                 } else if (isspace((unsigned char)*s)) {
@@ -98,7 +106,8 @@ static void interpret(reader *r, const char *s)
                     char *end;
                     double k = strtod(s, &end);
                     s = end;
-                    r->pen -= k;
+                    r->pen -= k / 1000.0 * r->size;
+                    r->nums++;
                 }
             }
             s++;
@@ -135,6 +144,9 @@ static void interpret(reader *r, const char *s)
         } else if (strcmp(t, "Tm") == 0) {
             r->tm++;
             set_origin(r, F(2), F(1), D(2), D(1));
+        } else if (strcmp(t, "Tc") == 0) {
+            r->tcs++;
+            r->tc = D(1);
         } else if (strcmp(t, "Tf") == 0) {
             r->tf++;
             r->size = D(1);
@@ -170,7 +182,7 @@ static void check_glyphs(const reader *r, const want *w, size_t n, const char *w
                 printf("   glyph %zu: origin %.9g %.9g (float %.9g %.9g), want %s %s\n", i,
                        p->odx, p->ody, p->ofx, p->ofy, sx, sy);
         }
-        if (fabs(p->x - x) > 0.0005 + 1e-9 || p->y != strtod(sy, NULL)) {
+        if (fabs(p->x - x) > 0.001 + 1e-9 || p->y != strtod(sy, NULL)) {
             if (bad_pos++ == 0)
                 printf("   glyph %zu at %.6f %.6f, want %.3f %.3f\n", i, p->x, p->y, x, y);
         }
@@ -179,6 +191,171 @@ static void check_glyphs(const reader *r, const want *w, size_t n, const char *w
     CHECK(bad_origin == 0, "%s: %zu line origins not exact", what, bad_origin);
     CHECK(bad_pos == 0, "%s: %zu glyphs off their place", what, bad_pos);
     CHECK(bad_gid == 0, "%s: %zu glyphs changed", what, bad_gid);
+}
+
+/* One glyph for a hand-written scenario: set the font (name, size) first
+ * when name is set, the spacing first when tc_set. */
+typedef struct step {
+    const char *font;
+    double size;
+    bool tc_set;
+    double tc;
+    unsigned gid;
+    double x, y;
+} step;
+
+/* Writes the steps as runs (a new run where run_start[i]), checks the
+ * stream against want byte for byte and the glyphs, as the interpreter
+ * reads them back, against their positions; returns the interpreter's
+ * counts through *out. */
+static void scenario(const char *what, const step *st, size_t n, const bool *run_start,
+                     const char *want_stream, reader *out)
+{
+    pt_buf b = {0};
+    pt_pdfc c;
+    pt_pdfc_begin(&c, &b);
+    pt_rgb black = {0, 0, 0};
+    static want w[64];
+    for (size_t i = 0; i < n; i++) {
+        if (run_start[i])
+            pt_pdfc_run(&c, black);
+        if (st[i].font)
+            pt_pdfc_font(&c, st[i].font, st[i].size);
+        if (st[i].tc_set)
+            pt_pdfc_spacing(&c, st[i].tc);
+        pt_pdfc_glyph(&c, st[i].gid, st[i].x, st[i].y, width_of(st[i].gid));
+        w[i] = (want){st[i].gid, st[i].x, st[i].y};
+    }
+    pt_pdfc_end(&c);
+    pt_buf_add(&b, "", 1);
+    CHECK_STR(b.s, want_stream, what);
+    memset(out, 0, sizeof *out);
+    interpret(out, b.s);
+    check_glyphs(out, w, n, what);
+    pt_buf_free(&b);
+}
+
+/* The writer's character spacing and its tolerance, on streams worked out
+ * by hand. Glyphs 3, 6, 9, 12 are 1000/1000 em wide, 4 is 500, 5 is 333.333
+ * (width_of). */
+static void test_spacing_written(reader *r)
+{
+    /* A justified line at 10 pt stretched by .125 pt per glyph: glyph k at
+     * 100 + 10.125 k. With Tc .125 the pen is 10 + .125 on from each glyph,
+     * exactly on the next: no TJ number. A second run with the same spacing
+     * writes no Tc again (it lasts across text objects). */
+    step a[] = {
+        {"F1", 10, true, .125, 3, 100, 700},  {NULL, 0, false, 0, 6, 110.125, 700},
+        {NULL, 0, false, 0, 9, 120.25, 700},  {"F1", 10, true, .125, 3, 100, 680},
+        {NULL, 0, false, 0, 6, 110.125, 680},
+    };
+    bool ra[] = {true, false, false, true, false};
+    scenario("Tc once, kept by the next text object", a, 5, ra,
+             "BT\n/F1 10 Tf\n.125 Tc\n100 700 Td\n[<000300060009>] TJ\nET\n"
+             "BT\n100 680 Td\n[<00030006>] TJ\nET\n",
+             r);
+    CHECK_INT(r->tcs, 1, "one Tc for two runs with the same spacing");
+    CHECK_INT(r->nums, 0, "no TJ number in a line the spacing covers");
+
+    /* No spacing, 10 pt. Glyph 6 is placed at 110.001, 0.001 pt beyond the
+     * pen (110): within the tolerance, no number, it is drawn at 110. Glyph
+     * 9 at 120.002 is 0.002 pt beyond the pen (120): a number, -.2 (1/1000
+     * em at 10 pt is .01 pt: -.2 moves the pen .002 pt right), the shortest
+     * that puts the pen back within half the tolerance (0 would leave it
+     * .002 off). Glyph 12 at 130.003: the pen is at 130.002, .001 off: no
+     * number. */
+    step b[] = {
+        {"F1", 10, false, 0, 3, 100, 700},   {NULL, 0, false, 0, 6, 110.001, 700},
+        {NULL, 0, false, 0, 9, 120.002, 700}, {NULL, 0, false, 0, 12, 130.003, 700},
+    };
+    bool rb[] = {true, false, false, false};
+    scenario("numbers only beyond the tolerance", b, 4, rb,
+             "BT\n/F1 10 Tf\n100 700 Td\n[<00030006>-.2<0009000C>] TJ\nET\n", r);
+    CHECK_INT(r->nums, 1, "one number: the glyph .002 pt off");
+    CHECK(fabs(r->g[1].x - 110.0) < 1e-9 && fabs(r->g[2].x - 120.002) < 1e-9 &&
+              fabs(r->g[3].x - 130.002) < 1e-9,
+          "glyphs within the tolerance stay on the pen: %.6f %.6f %.6f", r->g[1].x, r->g[2].x,
+          r->g[3].x);
+
+    /* 9.5 pt: glyph 6 at 109.504 is .004 pt beyond the pen (109.5), which
+     * is .421 (1/1000 em); -.4 moves the pen .0038 pt, leaving it .0002 pt
+     * short (within half the tolerance), so "-.4" is written, not "-.421".
+     * Glyph 9 at 119.004: the pen is at 109.5038 + 9.5 = 119.0038, .0002
+     * off: no number. */
+    step c9[] = {
+        {"F1", 9.5, false, 0, 3, 100, 700},
+        {NULL, 0, false, 0, 6, 109.504, 700},
+        {NULL, 0, false, 0, 9, 119.004, 700},
+    };
+    bool rc[] = {true, false, false};
+    scenario("the shortest number within half the tolerance", c9, 3, rc,
+             "BT\n/F1 9.5 Tf\n100 700 Td\n[<0003>-.4<00060009>] TJ\nET\n", r);
+    CHECK(fabs(r->g[1].x - 109.5038) < 1e-9, "glyph 6 drawn at %.6f, want 109.5038", r->g[1].x);
+
+    /* Tf and Tc changing inside a line. At 10 pt with Tc .5, glyph 3 at 100
+     * puts the pen at 110.5; at 20 pt glyph 4 (500: 10 pt) at 110.5 puts
+     * it at 110.5 + 10 + .5 = 121; with Tc 0 glyph 5 (333.333: 6.66666 pt)
+     * at 121 puts it at 127.66666, .00034 pt from glyph 6 at 127.667: no
+     * number anywhere. */
+    step d[] = {
+        {"F1", 10, true, .5, 3, 100, 700},
+        {"F1", 20, false, 0, 4, 110.5, 700},
+        {NULL, 0, true, 0, 5, 121, 700},
+        {NULL, 0, false, 0, 6, 127.667, 700},
+    };
+    bool rd[] = {true, false, false, false};
+    scenario("Tf and Tc inside a line", d, 4, rd,
+             "BT\n/F1 10 Tf\n.5 Tc\n100 700 Td\n[<0003>] TJ\n/F1 20 Tf\n[<0004>] TJ\n0 Tc\n"
+             "[<00050006>] TJ\nET\n",
+             r);
+    CHECK_INT(r->tcs, 2, "Tc .5, then 0");
+}
+
+/* The spacing chosen for runs made up by hand (pdf_spacing.h). */
+static void test_spacing_chosen(void)
+{
+    /* A justified line at 10 pt: ten glyphs 1000/1000 em wide stretched by
+     * 0.1163 pt, at 100 + 10.1163 k rounded to 1/1000 pt, so the gaps are
+     * 0.116 or 0.117. Their mean is the distance from the first to the last
+     * less the widths over the gaps: (191.047 - 100 - 90) / 9 = 0.116333.
+     * Without spacing every glyph needs a number (9); with it none, plus
+     * one for the Tc. */
+    pt_spaced g[12];
+    for (int k = 0; k < 10; k++)
+        g[k] = (pt_spaced){round((100 + 10.1163 * k) * 1000) / 1000, 700, 1000};
+    CHECK_INT(pt_spacing_numbers(g, 10, 10, 0), 9, "a justified line without Tc");
+    double tc = pt_spacing_choose(g, 10, 10, 0);
+    CHECK(fabs(tc - 1.047 / 9) < 1e-9, "the line's stretch: %.7f, want %.7f", tc, 1.047 / 9);
+    CHECK_INT(pt_spacing_numbers(g, 10, 10, tc), 0, "no number with the stretch as Tc");
+    CHECK(pt_spacing_choose(g, 10, 10, 0.11633) == 0.11633,
+          "the spacing in effect is kept when it is the stretch to 1/100000 pt");
+
+    /* A wa-o gap of 2.5 pt after glyph 4: the stretch is still the
+     * dominant gap (8 of 9), and that one gap takes a number. */
+    for (int k = 5; k < 10; k++)
+        g[k].x += 2.5;
+    tc = pt_spacing_choose(g, 10, 10, 0);
+    CHECK(fabs(tc - (1.047 - 0.0005 - 0.1163) / 8) < 0.0002, "stretch beside a wa-o gap: %.7f", tc);
+    CHECK_INT(pt_spacing_numbers(g, 10, 10, tc), 1, "only the wa-o gap takes a number");
+
+    /* A line set at the glyphs' widths (not justified) right after a
+     * justified one: back to 0, and with 0 in effect it stays 0, even with
+     * a few glyphs .003 pt off (fractional Latin widths): no Tc noise. */
+    for (int k = 0; k < 10; k++)
+        g[k] = (pt_spaced){100 + 10 * k + (k == 3 || k == 7 ? 0.003 : 0), 650, 1000};
+    CHECK(pt_spacing_choose(g, 10, 10, 0.11633) == 0, "unjustified after justified: 0");
+    CHECK(pt_spacing_choose(g, 10, 10, 0) == 0, "unjustified: stays 0");
+
+    /* One glyph: no gap, so the spacing in effect costs nothing. */
+    CHECK(pt_spacing_choose(g, 1, 10, 0.2) == 0.2, "a single glyph keeps the spacing");
+
+    /* Two lines in one run, stretched by .2 pt each: the step from the end
+     * of the first back to the start of the second is no gap. */
+    for (int k = 0; k < 12; k++)
+        g[k] = (pt_spaced){100 + 10.2 * (k % 6), k < 6 ? 600 : 586, 1000};
+    tc = pt_spacing_choose(g, 12, 10, 0);
+    CHECK(fabs(tc - 0.2) < 1e-9, "two lines' stretch: %.7f", tc);
+    CHECK_INT(pt_spacing_numbers(g, 12, 10, tc), 0, "no number across the line break");
 }
 
 int main(void)
@@ -246,6 +423,8 @@ int main(void)
           "shortest numbers and operators");
     CHECK(strstr(b.s, " q\n") == NULL && strstr(b.s, "\nq\n") == NULL,
           "nothing wrapped in q ... Q");
+    test_spacing_written(r);
+    test_spacing_chosen();
     free(r);
     pt_buf_free(&b);
     return TEST_END();
