@@ -7,6 +7,7 @@
  * nothing reaches stdout unless the whole PDF was built. On success one line
  * goes to stderr, after any warnings, so a run never ends on a lone warning:
  *   plantype: wrote out/r6.pdf: 51 pages, 1 warning */
+#include "brk.h"
 #include "cmd.h"
 #include "cycle.h"
 #include "model.h"
@@ -97,6 +98,7 @@ static void print_summary(const pt_ctx *ctx, const char *where, int npages)
 
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
 {
+    pt_breaker_warm *warm = pt_breaker_warm_start();   /* beside the reading */
     pt_arena *arena = pt_arena_new();
     const char *in = cmd->operands[0];
     double t = pt_now();
@@ -121,5 +123,6 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     if (ok && !cmd->quiet)
         print_summary(ctx, to_stdout ? _("standard output") : out, npages);
     pt_arena_free(arena);
+    pt_breaker_warm_end(warm);
     return ok ? PT_EXIT_OK : ctx->status ? ctx->status : PT_EXIT_IO;
 }
