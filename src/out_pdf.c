@@ -193,6 +193,8 @@ typedef struct pdf_out {
                                  * flate[0] is the main thread's */
     pt_subset_job *programs;    /* [fonts.n]: each font's program, made as a task */
     pt_source_task *sources;    /* [info.nsources]: the sources made ready as tasks */
+    pt_flate_task *zpages;      /* [pages.n]: each page's content compressed, lent to
+                                 * libharu's stream objects */
     pt_work *work;              /* the worker thread, from pt_pdf_new on: the sources,
                                  * the font programs, compression */
     pt_buf zbuf;                /* scratch: one stream compressed */
@@ -988,7 +990,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_j
 #define EM(v) ((HPDF_INT32)lround((v) * 1000.0 / upem))
 
     HPDF_Dict file = HPDF_DictStream_New(mm, xref);
-    if (file && !pt_pdf_stream_put_flated(file, job->zt.z.s, job->zt.z.n))
+    if (file && !pt_pdf_stream_lend_flated(file, job->zt.z.s, job->zt.z.n))
         file = NULL;
     if (file)
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)job->length);
@@ -1164,6 +1166,7 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
     /* Each page's content is compressed as a task (on whichever thread is
      * free) and given to libharu once all are done. */
     pt_flate_task *z = pt_xcalloc(p->pages.n, sizeof *z);
+    p->zpages = z;                /* lent to libharu until the file is written */
     pt_buf b = {0};
     pt_pdfc c;
     bool ok = true;
@@ -1194,14 +1197,9 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
     pt_work_finish(p->work);      /* every task so far: the pages, font programs and sources */
     for (size_t pi = 0; pi < p->pages.n && ok; pi++) {
         HPDF_Dict contents = ((HPDF_PageAttr)p->pages.v[pi].page->attr)->contents;
-        ok = hpdf_check(p, ctx, z[pi].ok && pt_pdf_stream_put_flated(contents, z[pi].z.s, z[pi].z.n),
+        ok = hpdf_check(p, ctx, z[pi].ok && pt_pdf_stream_lend_flated(contents, z[pi].z.s, z[pi].z.n),
                         "writing a page");
     }
-    for (size_t pi = 0; pi < p->pages.n; pi++) {
-        pt_buf_free(&z[pi].in);
-        pt_buf_free(&z[pi].z);
-    }
-    free(z);
     pt_buf_free(&b);
     return ok;
 }
@@ -1557,6 +1555,11 @@ void pt_pdf_free(pt_out *o)
     for (size_t i = 0; p->programs && i < p->fonts.n; i++)
         pt_subset_job_free(&p->programs[i]);
     free(p->programs);
+    for (size_t i = 0; p->zpages && i < p->pages.n; i++) {
+        pt_buf_free(&p->zpages[i].in);
+        pt_buf_free(&p->zpages[i].z);
+    }
+    free(p->zpages);
     for (size_t i = 0; p->sources && i < p->info.nsources; i++)
         pt_buf_free(&p->sources[i].z.z);
     free(p->sources);

@@ -277,7 +277,7 @@ static HPDF_Dict source_filespec(HPDF_Doc pdf, const pt_source *src, const char 
 {
     HPDF_MMgr mm = pdf->mmgr;
     HPDF_Dict ef = HPDF_DictStream_New(mm, pdf->xref);
-    if (ef && !pt_pdf_stream_put_flated(ef, made->z.z.s, made->z.z.n))
+    if (ef && !pt_pdf_stream_lend_flated(ef, made->z.z.s, made->z.z.n))
         ef = NULL;
     HPDF_Dict params = HPDF_Dict_New(mm);
     HPDF_Dict fs = HPDF_Dict_New(mm);

@@ -49,7 +49,9 @@ void pt_source_task_run(void *task, int who);
  * (/AF, /Names /EmbeddedFiles); an /ID placeholder that pt_pdfa_set_id fills
  * in; PDF version 1.7. The profile is compressed by f (the backend's
  * compressor: one made per stream would cost more than the compressing);
- * made[i] is info->sources[i] made ready (pt_source_task, run).
+ * made[i] is info->sources[i] made ready (pt_source_task, run); its bytes
+ * are lent to the file (pt_pdf_stream_lend_flated), so keep them until the
+ * file is written.
  * False with ctx->err set. */
 bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool tagged,
                       pt_font *const *fonts, size_t nfonts, pt_flate *f,

@@ -61,6 +61,57 @@ bool pt_pdf_stream_put_flated(HPDF_Dict s, const void *z, size_t zlen)
     return HPDF_Stream_Write(s->stream, z, (HPDF_UINT)zlen) == HPDF_OK;
 }
 
+/* A stream that reads the caller's bytes (pt_pdf_stream_lend_flated): a
+ * libharu callback stream whose attr is a lent. */
+typedef struct lent { const HPDF_BYTE *p; size_t n, at; } lent;
+
+static HPDF_STATUS lent_read(HPDF_Stream st, HPDF_BYTE *to, HPDF_UINT *size)
+{
+    lent *l = st->attr;
+    size_t k = l->n - l->at < *size ? l->n - l->at : *size;
+    memcpy(to, l->p + l->at, k);
+    l->at += k;
+    *size = (HPDF_UINT)k;
+    return l->at == l->n ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS lent_seek(HPDF_Stream st, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+    lent *l = st->attr;
+    long long at = mode == HPDF_SEEK_SET ? pos : mode == HPDF_SEEK_CUR ? (long long)l->at + pos
+                                                                          : (long long)l->n + pos;
+    if (at < 0 || at > (long long)l->n)
+        return HPDF_SetError(st->error, HPDF_STREAM_EOF, 0);
+    l->at = (size_t)at;
+    return HPDF_OK;
+}
+
+static HPDF_INT32 lent_tell(HPDF_Stream st) { return (HPDF_INT32)((lent *)st->attr)->at; }
+static HPDF_UINT32 lent_size(HPDF_Stream st) { return (HPDF_UINT32)((lent *)st->attr)->n; }
+static void lent_free(HPDF_Stream st) { HPDF_FreeMem(st->mmgr, st->attr); }
+
+bool pt_pdf_stream_lend_flated(HPDF_Dict s, const void *z, size_t zlen)
+{
+    if (zlen > 0x7FFFFFFF)
+        return false;
+    lent *l = HPDF_GetMem(s->mmgr, sizeof *l);
+    HPDF_Stream st = l ? HPDF_CallbackReader_New(s->mmgr, lent_read, lent_seek, lent_tell,
+                                                 lent_size, l)
+                       : NULL;
+    if (!st) {
+        if (l)
+            HPDF_FreeMem(s->mmgr, l);
+        return false;
+    }
+    *l = (lent){z, zlen, 0};
+    st->free_fn = lent_free;
+    HPDF_Stream_Free(s->stream);        /* the empty one HPDF_DictStream_New made */
+    s->stream = st;
+    s->filter = HPDF_STREAM_FILTER_NONE;
+    s->write_fn = write_flate_name;
+    return true;
+}
+
 bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, pt_buf *scratch)
 {
     s->filter = HPDF_STREAM_FILTER_NONE;

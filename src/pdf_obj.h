@@ -34,6 +34,12 @@ bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, p
  * of stream object s, named /FlateDecode. False on failure. */
 bool pt_pdf_stream_put_flated(HPDF_Dict s, const void *z, size_t zlen);
 
+/* The same without copying: s's content becomes z[0..zlen) itself, read when
+ * the file is written, so z must stay unchanged until then (the large
+ * streams: pages, font programs, sources; libharu's own stream would copy
+ * them twice, a byte at a time). False on failure. */
+bool pt_pdf_stream_lend_flated(HPDF_Dict s, const void *z, size_t zlen);
+
 /* A new stream object in the xref holding data compressed by f (the
  * caller's compressor, pdf_flate.h), or stored as it is when f is NULL. For
  * the few one-off streams; NULL on failure. */
