@@ -33,7 +33,14 @@
 
 enum {
     CHANGE_COST = 1,    /* a Tc operator, counted in adjustments */
+    SHORT_SORT = 64,    /* gaps sorted by insertion up to this many */
 };
+
+/* The step from one glyph of a run to the next, as the writer sees it. */
+typedef struct step {
+    double gap;         /* points: next x - (x + width x size / 1000) */
+    bool new_line;      /* the next glyph is on another baseline: no gap */
+} step;
 
 /* v rounded to 1/1000: positions and sizes as the writer writes them. */
 static double rounded(double v)
@@ -41,35 +48,48 @@ static double rounded(double v)
     return (double)llround(v * 1000.0) / 1000.0;
 }
 
-/* True when glyphs a and b are on the same baseline as written. */
-static bool same_line(const pt_spaced *a, const pt_spaced *b)
+/* Fills st[0 .. n-1) with the steps between the n glyphs g at size (from
+ * the rounded positions and size), returns n - 1 (0 for no glyph). */
+static size_t steps_of(const pt_spaced *g, size_t n, double size, step *st)
 {
-    return llround(a->y * 1000.0) == llround(b->y * 1000.0);
-}
-
-/* The gap (points) after glyph g[i], the one before g[i + 1] on its line. */
-static double gap_after(const pt_spaced *g, size_t i, double size)
-{
-    return rounded(g[i + 1].x) - (rounded(g[i].x) + g[i].w * size / 1000.0);
-}
-
-size_t pt_spacing_numbers(const pt_spaced *g, size_t n, double size, double tc)
-{
+    if (n == 0)
+        return 0;
     size = rounded(size);
+    double x = rounded(g[0].x), y = rounded(g[0].y);
+    for (size_t i = 0; i + 1 < n; i++) {
+        double nx = rounded(g[i + 1].x), ny = rounded(g[i + 1].y);
+        st[i] = (step){nx - (x + g[i].w * size / 1000.0), ny != y};
+        x = nx;
+        y = ny;
+    }
+    return n - 1;
+}
+
+/* How many adjustments the m steps st need with spacing tc. */
+static size_t numbers(const step *st, size_t m, double tc)
+{
     tc = (double)llround(tc * PT_PDFC_TC_UNIT) / PT_PDFC_TC_UNIT;
     size_t count = 0;
     double off = 0;          /* the pen's distance from the glyph, points */
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (!same_line(&g[i], &g[i + 1])) {
+    for (size_t i = 0; i < m; i++) {
+        if (st[i].new_line) {
             off = 0;         /* a new line origin, on the glyph */
             continue;
         }
-        off += tc - gap_after(g, i, size);
+        off += tc - st[i].gap;
         if (pt_pdfc_beyond(off)) {
             count++;
             off = 0;
         }
     }
+    return count;
+}
+
+size_t pt_spacing_numbers(const pt_spaced *g, size_t n, double size, double tc)
+{
+    step *st = pt_xcalloc(n, sizeof *st);
+    size_t count = numbers(st, steps_of(g, n, size, st), tc);
+    free(st);
     return count;
 }
 
@@ -79,21 +99,40 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The mean of the largest group of gaps within 2 x PT_PDFC_TOLERANCE of
- * each other (the first such group on a tie); 0 when there are none. */
-static double dominant_gap(const pt_spaced *g, size_t n, double size)
+/* Sorts v[0..n) ascending: by insertion when short (a line's gaps: a few
+ * dozen, most of them equal or nearly, which qsort's calls make three
+ * times as costly), else qsort. */
+static void sort_gaps(double *v, size_t n)
 {
-    double *gaps = pt_xcalloc(n, sizeof *gaps);
-    size_t m = 0;
-    for (size_t i = 0; i + 1 < n; i++)
-        if (same_line(&g[i], &g[i + 1]))
-            gaps[m++] = gap_after(g, i, size);
-    qsort(gaps, m, sizeof *gaps, cmp_double);
+    if (n > SHORT_SORT) {
+        qsort(v, n, sizeof *v, cmp_double);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        double x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+/* The mean of the largest group of the m steps' gaps within
+ * 2 x PT_PDFC_TOLERANCE of each other (the first such group on a tie); 0
+ * when there are none. */
+static double dominant_gap(const step *st, size_t m)
+{
+    double *gaps = pt_xcalloc(m, sizeof *gaps);
+    size_t k = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!st[i].new_line)
+            gaps[k++] = st[i].gap;
+    sort_gaps(gaps, k);
     size_t best = 0, best_len = 0, end = 0;
-    for (size_t start = 0; start < m; start++) {
+    for (size_t start = 0; start < k; start++) {
         if (end < start)
             end = start;
-        while (end < m && gaps[end] - gaps[start] <= 2 * PT_PDFC_TOLERANCE)
+        while (end < k && gaps[end] - gaps[start] <= 2 * PT_PDFC_TOLERANCE)
             end++;
         if (end - start > best_len) {
             best = start;
@@ -109,11 +148,17 @@ static double dominant_gap(const pt_spaced *g, size_t n, double size)
 
 double pt_spacing_choose(const pt_spaced *g, size_t n, double size, double current)
 {
-    double cand[3] = {current, 0, dominant_gap(g, n, rounded(size))};
+    step *st = pt_xcalloc(n, sizeof *st);
+    size_t m = steps_of(g, n, size, st);
     double choice = current;
-    size_t best = SIZE_MAX;
-    for (size_t i = 0; i < 3; i++) {
-        size_t cost = pt_spacing_numbers(g, n, size, cand[i]);
+    size_t best = numbers(st, m, current);
+    if (best == 0) {         /* nothing does better (most runs: no stretch) */
+        free(st);
+        return current;
+    }
+    double cand[3] = {current, 0, dominant_gap(st, m)};
+    for (size_t i = 1; i < 3; i++) {
+        size_t cost = numbers(st, m, cand[i]);
         if (llround(cand[i] * PT_PDFC_TC_UNIT) != llround(current * PT_PDFC_TC_UNIT))
             cost += CHANGE_COST;
         if (cost < best) {
@@ -121,5 +166,6 @@ double pt_spacing_choose(const pt_spaced *g, size_t n, double size, double curre
             choice = cand[i];
         }
     }
+    free(st);
     return choice;
 }
