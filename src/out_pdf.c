@@ -1161,10 +1161,10 @@ static bool write_item(pdf_out *p, pt_ctx *ctx, pt_pdfc *c, HPDF_Page page, cons
     return write_run(p, ctx, page, c, &p->fonts.v[it->font], it, !actual);
 }
 
+/* Writes every page's content and queues its compression as a task (on
+ * whichever thread is free); lend_pages gives the results to libharu. */
 static bool write_pages(pdf_out *p, pt_ctx *ctx)
 {
-    /* Each page's content is compressed as a task (on whichever thread is
-     * free) and given to libharu once all are done. */
     pt_flate_task *z = pt_xcalloc(p->pages.n, sizeof *z);
     p->zpages = z;                /* lent to libharu until the file is written */
     pt_buf b = {0};
@@ -1194,13 +1194,20 @@ static bool write_pages(pdf_out *p, pt_ctx *ctx)
         b = (pt_buf){0};
         pt_work_add(p->work, pt_flate_task_run, &z[pi]);
     }
-    pt_work_finish(p->work);      /* every task so far: the pages, font programs and sources */
+    pt_buf_free(&b);
+    return ok;
+}
+
+/* Each page's compressed content becomes its stream, once the tasks are done. */
+static bool lend_pages(pdf_out *p, pt_ctx *ctx)
+{
+    bool ok = true;
     for (size_t pi = 0; pi < p->pages.n && ok; pi++) {
+        const pt_flate_task *z = &p->zpages[pi];
         HPDF_Dict contents = ((HPDF_PageAttr)p->pages.v[pi].page->attr)->contents;
-        ok = hpdf_check(p, ctx, z[pi].ok && pt_pdf_stream_lend_flated(contents, z[pi].z.s, z[pi].z.n),
+        ok = hpdf_check(p, ctx, z->ok && pt_pdf_stream_lend_flated(contents, z->z.s, z->z.n),
                         "writing a page");
     }
-    pt_buf_free(&b);
     return ok;
 }
 
@@ -1391,10 +1398,18 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     if (p->pages.n == 0)
         return pt_fail(ctx, _("internal error: a PDF needs at least one page"));
     double t = pt_now();
+    /* The worker cuts the font programs and compresses; meanwhile the main
+     * thread writes the pages' content, then the objects that need nothing
+     * of the tasks (links, comments, outline, Info, the structure tree),
+     * then it lends a hand with the tasks left. */
     start_programs(p);
-    if (!write_pages(p, ctx))     /* returns once the font programs are made too */
+    if (!write_pages(p, ctx) || !write_links(p, ctx) || !write_annots(p, ctx) ||
+        !write_outlines(p, ctx) || !write_info(p, ctx) || !write_access(p, ctx))
         return false;
-    pt_phase("  pdf: page content, font programs, compression (two threads)", &t);
+    pt_work_finish(p->work);
+    if (!lend_pages(p, ctx))
+        return false;
+    pt_phase("  pdf: page content, structure tree, font programs, compression (two threads)", &t);
     for (size_t i = 0; i < p->fonts.n; i++) {
         const pt_subset_job *job = &p->programs[i];
         if (job->ok && job->program && !job->zt.ok)
@@ -1406,9 +1421,6 @@ static bool build(pdf_out *p, pt_ctx *ctx)
             return false;
     }
     pt_phase("  pdf: fonts (/W, CMaps, descriptors)", &t);
-    if (!write_links(p, ctx) || !write_annots(p, ctx) || !write_outlines(p, ctx) ||
-        !write_info(p, ctx) || !write_access(p, ctx))
-        return false;
     PT_VEC(pt_font *) used = {0};
     for (size_t i = 0; i < p->fonts.n; i++)
         if (p->fonts.v[i].type0.n)
