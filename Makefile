@@ -21,7 +21,8 @@ PKGS    := harfbuzz harfbuzz-subset freetype2 libxml-2.0 icu-uc zlib libdeflate 
 # Debian packages: to build, and the PDF readers/data the tests check against.
 DEB_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev libxml2-dev libicu-dev zlib1g-dev libdeflate-dev libcsv-dev gettext nettle-dev libqpdf-dev
 DEB_TEST  := poppler-utils qpdf mupdf-tools ghostscript unicode-data time bc perl jq locales \
-             default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
+             default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
+             fonts-dejavu-core
 # the locale the tests run Japanese messages in (made by deps with locale-gen)
 TEST_LOCALE := ja_JP.UTF-8
 # only for `make fuzz` (libFuzzer comes with clang's runtime libraries)

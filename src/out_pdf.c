@@ -12,11 +12,15 @@
  * the whole font (179 KB for three lines against 19 KB here). So each face
  * gets font objects of our own, made with
  * libharu's exported internals (hence <hpdf.h> without HPDF_SHARED): a Type0
- * font with Identity-H over a CIDFontType2 whose CID is the glyph id
- * (CIDToGIDMap /Identity), a FontFile2 cut by hb-subset with the glyph ids
- * retained and the hinting dropped (pdf_subset.c, on a thread of its own
+ * font with Identity-H over a CIDFontType2 whose CID is the glyph's number in
+ * the embedded program (CIDToGIDMap /Identity), a FontFile2 cut by hb-subset
+ * to the glyphs used, hinting dropped (pdf_subset.c, on a thread of its own
  * while the pages are written), a /W array of the glyphs used and a
- * ToUnicode CMap built from the clusters the glyphs came from.
+ * ToUnicode CMap built from the clusters the glyphs came from. Everything
+ * recorded keeps the face's glyph ids (and twins' ids after them); the
+ * program's numbering is fixed once recording is over (start_programs) and
+ * applied where a CID is written, by out_cid only: the content's glyph codes,
+ * /W, the ToUnicode CMaps and the CIDSet.
  *
  * Glyphs shared by several texts: variant fonts. The line engine shapes
  * full-width punctuation with `hwid`, so （ and (, 「 and ｢ become the very
@@ -116,25 +120,29 @@ typedef struct text_var {
 
 typedef PT_VEC(HPDF_Dict) dict_vec;
 
-/* A twin of a glyph (pdf_twin.h) with its CID, in a list per original glyph. */
+/* A twin of a glyph (pdf_twin.h) with its id, in a list per original glyph. */
 typedef struct twin_node {
     struct twin_node *next;
-    uint32_t extra, cid;
+    uint32_t extra, id;
 } twin_node;
 
+/* A face's glyphs are recorded by id: a glyph id of the face below nglyphs,
+ * twin i as nglyphs + i; out_cid gives the CID each is written with. */
 typedef struct pdf_font {
     pt_font *font;              /* borrowed */
-    unsigned nglyphs;           /* glyphs of the face: CIDs below are glyph ids */
+    unsigned nglyphs;           /* glyphs of the face: ids below are glyph ids */
     bool twins_ok;              /* the face's program can take twins */
-    PT_VEC(pt_twin) twins;      /* CID nglyphs + i is twin i */
+    PT_VEC(pt_twin) twins;      /* id nglyphs + i is twin i (gid: the face's glyph) */
     twin_node **twin_of;        /* [nglyphs] heap: the twins of each glyph (arena nodes) */
-    PT_VEC(text_var *) vars;    /* [nglyphs + twins.n]: per CID; NULL: never drawn */
+    PT_VEC(text_var *) vars;    /* [nglyphs + twins.n]: per id; NULL: never drawn */
+    uint32_t *cid;              /* [nglyphs + twins.n] heap, once recording is over:
+                                 * the CID of each id in the program (start_programs) */
     char base_name[160];        /* "ABCDEF+PostScriptName", set with the first Type0 */
     dict_vec type0;             /* [k]: variant k's Type0 font, NULL until a page uses it */
 } pdf_font;
 
 typedef struct run_glyph {
-    uint32_t gid;               /* the CID: a glyph id or a twin's */
+    uint32_t gid;               /* a glyph id of the face or a twin's id (out_cid) */
     float x, y;
     double w;                   /* its width as /W gives it (glyph_width) */
     bool space;                 /* stands for one U+0020 */
@@ -329,34 +337,41 @@ static const text_var *best_text(const pdf_font *pf, uint32_t gid)
     return best;
 }
 
-/* Width of a CID in /W units (1/1000 em), as written in /W: a glyph's
- * advance, a twin's that of its original plus the extra. */
-static double glyph_width(const pdf_font *pf, uint32_t cid)
+/* Width of a glyph or twin id in /W units (1/1000 em), as written in /W: a
+ * glyph's advance, a twin's that of its original plus the extra. */
+static double glyph_width(const pdf_font *pf, uint32_t id)
 {
     uint32_t extra = 0;
-    if (cid >= pf->nglyphs) {
-        const pt_twin *t = &pf->twins.v[cid - pf->nglyphs];
-        cid = t->gid;
+    if (id >= pf->nglyphs) {
+        const pt_twin *t = &pf->twins.v[id - pf->nglyphs];
+        id = t->gid;
         extra = t->extra;
     }
-    return round3(pt_font_advance(pf->font, cid) * 1000.0 / pt_font_upem(pf->font)) + extra;
+    return round3(pt_font_advance(pf->font, id) * 1000.0 / pt_font_upem(pf->font)) + extra;
 }
 
-/* The CID of glyph gid's twin wider by extra (pdf_twin.h), made on first use. */
-static uint32_t twin_cid(pdf_out *p, pdf_font *pf, uint32_t gid, uint32_t extra)
+/* The CID a glyph or twin id is written with: its glyph's number in the
+ * embedded program (pdf_subset.h). Only once recording is over. */
+static uint32_t out_cid(const pdf_font *pf, uint32_t id)
+{
+    return pf->cid[id];
+}
+
+/* The id of glyph gid's twin wider by extra (pdf_twin.h), made on first use. */
+static uint32_t twin_id(pdf_out *p, pdf_font *pf, uint32_t gid, uint32_t extra)
 {
     for (twin_node *t = pf->twin_of[gid]; t; t = t->next)
         if (t->extra == extra)
-            return t->cid;
+            return t->id;
     twin_node *t = pt_alloc(p->arena, sizeof *t);
     t->extra = extra;
-    t->cid = pf->nglyphs + (uint32_t)pf->twins.n;
+    t->id = pf->nglyphs + (uint32_t)pf->twins.n;
     t->next = pf->twin_of[gid];
     pf->twin_of[gid] = t;
     pt_twin tw = {gid, extra};
     PT_PUSH(pf->twins, tw);
     PT_PUSH(pf->vars, NULL);
-    return t->cid;
+    return t->id;
 }
 
 /* ---- drawing calls: recording ---- */
@@ -421,7 +436,7 @@ static void close_gaps(pdf_out *p, pdf_font *pf, run_glyph *g, size_t n, float s
             continue;
         uint32_t extra = pt_twin_extra((g[i + 1].x - end) * 1000.0 / size);
         if (extra) {
-            g[i].gid = twin_cid(p, pf, g[i].gid, extra);
+            g[i].gid = twin_id(p, pf, g[i].gid, extra);
             g[i].w += extra;      /* glyph_width of the twin */
         }
     }
@@ -702,7 +717,8 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_pdfc *c, pdf_f
             if (!use_variant(p, ctx, page, pf, c, it->size, &cur, k))
                 return false;
             for (size_t m = i; m < j; m++)
-                pt_pdfc_glyph(c, g[m].gid, it->x + g[m].x, it->y + g[m].y, g[m].w);
+                pt_pdfc_glyph(c, out_cid(pf, g[m].gid), it->x + g[m].x, it->y + g[m].y,
+                              g[m].w);
             i = j;
             continue;
         }
@@ -724,7 +740,7 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_pdfc *c, pdf_f
             pt_buf_puts(c->b, ">>> BDC\n");
         }
         for (size_t q = i; q < m; q++)
-            pt_pdfc_glyph(c, g[q].gid, it->x + g[q].x, it->y + g[q].y, g[q].w);
+            pt_pdfc_glyph(c, out_cid(pf, g[q].gid), it->x + g[q].x, it->y + g[q].y, g[q].w);
         pt_pdfc_tj_end(c);
         if (spans)
             pt_buf_puts(c->b, "EMC\n");
@@ -816,8 +832,9 @@ static HPDF_Dict new_stream(pdf_out *p, pt_flate *f, const void *data, size_t le
 }
 
 
-/* The /W array: runs of consecutive glyph ids "g [w1 w2 ...]", glyphs of
- * width DEFAULT_WIDTH left out, inner arrays at most W_CHUNK long. */
+/* The /W array: runs of consecutive CIDs "c [w1 w2 ...]", glyphs of width
+ * DEFAULT_WIDTH left out, inner arrays at most W_CHUNK long. CIDs ascend
+ * with the ids (pdf_subset.h), so walking the ids walks the CIDs in order. */
 static HPDF_Array widths_array(pdf_out *p, const pdf_font *pf)
 {
     HPDF_MMgr mm = p->pdf->mmgr;
@@ -833,9 +850,10 @@ static HPDF_Array widths_array(pdf_out *p, const pdf_font *pf)
         double wd = glyph_width(pf, g);
         if (wd == DEFAULT_WIDTH)
             continue;
-        if (!run || g != next || in_run >= W_CHUNK) {
+        uint32_t cid = out_cid(pf, g);
+        if (!run || cid != next || in_run >= W_CHUNK) {
             run = HPDF_Array_New(mm);
-            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)g) != HPDF_OK ||
+            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cid) != HPDF_OK ||
                 HPDF_Array_Add(w, run) != HPDF_OK)
                 return NULL;
             in_run = 0;
@@ -845,13 +863,13 @@ static HPDF_Array widths_array(pdf_out *p, const pdf_font *pf)
         else
             HPDF_Array_AddReal(run, (HPDF_REAL)wd);
         in_run++;
-        next = g + 1;
+        next = cid + 1;
     }
     return w;
 }
 
-/* One ToUnicode entry: a glyph and its text in UTF-16 (hex, 4 digits a unit). */
-typedef struct cmap_entry { uint32_t gid; const char *hex; size_t units; } cmap_entry;
+/* One ToUnicode entry: a CID and its text in UTF-16 (hex, 4 digits a unit). */
+typedef struct cmap_entry { uint32_t cid; const char *hex; size_t units; } cmap_entry;
 
 /* The UTF-16 code unit written as 4 hex digits at h. */
 static unsigned hex_unit(const char *h)
@@ -874,8 +892,9 @@ static const text_var *variant_text(const pdf_font *pf, uint32_t gid, uint32_t k
 }
 
 /* The ToUnicode CMap text of a variant: bfrange for runs of at least three
- * glyphs mapping to consecutive BMP characters within one 256 block, bfchar
- * for the rest; blocks of at most CMAP_BLOCK entries. */
+ * consecutive CIDs mapping to consecutive BMP characters within one 256
+ * block, bfchar for the rest; blocks of at most CMAP_BLOCK entries. The
+ * entries are made in the order of the ids, which is the CIDs' order. */
 static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
 {
     PT_VEC(cmap_entry) e = {0};
@@ -887,7 +906,7 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
             continue;
         size_t off = hex.n;
         size_t units = put_utf16_hex(&hex, t->s, t->len);
-        cmap_entry ce = {g, NULL, units};
+        cmap_entry ce = {out_cid(pf, g), NULL, units};
         PT_PUSH(e, ce);
         PT_PUSH(offs, off);
     }
@@ -910,8 +929,8 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
         size_t j = i + 1;
         if (e.v[i].units == 1) {
             unsigned u0 = hex_unit(e.v[i].hex);
-            while (j < e.n && e.v[j].units == 1 && e.v[j].gid == e.v[i].gid + (j - i) &&
-                   (e.v[j].gid >> 8) == (e.v[i].gid >> 8)) {
+            while (j < e.n && e.v[j].units == 1 && e.v[j].cid == e.v[i].cid + (j - i) &&
+                   (e.v[j].cid >> 8) == (e.v[i].cid >> 8)) {
                 unsigned u = hex_unit(e.v[j].hex);
                 if (u != u0 + (j - i) || (u >> 8) != (u0 >> 8))
                     break;
@@ -932,7 +951,7 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
         pt_buf_printf(out, "%zu beginbfchar\n", cnt);
         for (size_t m = k; m < k + cnt; m++) {
             const cmap_entry *ce = &e.v[single.v[m]];
-            pt_buf_printf(out, "<%04X> <", (unsigned)ce->gid);
+            pt_buf_printf(out, "<%04X> <", (unsigned)ce->cid);
             pt_buf_add(out, ce->hex, ce->units * 4);
             pt_buf_puts(out, ">\n");
         }
@@ -945,7 +964,7 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
         for (size_t m = k; m < k + cnt; m++) {
             const cmap_entry *a = &e.v[range_at.v[2 * m]];
             const cmap_entry *z = &e.v[range_at.v[2 * m + 1] - 1];
-            pt_buf_printf(out, "<%04X> <%04X> <", (unsigned)a->gid, (unsigned)z->gid);
+            pt_buf_printf(out, "<%04X> <%04X> <", (unsigned)a->cid, (unsigned)z->cid);
             pt_buf_add(out, a->hex, 4);
             pt_buf_puts(out, ">\n");
         }
@@ -962,21 +981,6 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
     pt_buf_free(&hex);
 }
 
-/* The descriptor's /CIDSet: the glyphs in the subset program (those drawn,
- * the twins' components, the twins). */
-static bool add_cidset(pdf_out *p, const pdf_font *pf, const pt_subset_job *job, HPDF_Dict desc)
-{
-    PT_VEC(uint32_t) gids = {0};
-    for (size_t i = 0; i < job->ngids; i++)
-        PT_PUSH(gids, job->gids[i]);
-    for (size_t i = 0; i < pf->twins.n; i++) {
-        PT_PUSH(gids, pf->twins.v[i].gid);
-        PT_PUSH(gids, pf->nglyphs + (uint32_t)i);
-    }
-    bool ok = pt_pdfa_cidset(p->pdf, desc, gids.v, gids.n, p->flate[0]);
-    free(gids.v);
-    return ok;
-}
 
 /* Fills in the font once every page is written: the CIDFontType2 with /W,
  * the descriptor with the subset program, the ToUnicode CMap. */
@@ -1018,7 +1022,8 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_j
         HPDF_Dict_AddNumber(desc, "CapHeight", EM(m.cap_height));
         HPDF_Dict_AddNumber(desc, "StemV", STEM_V);
         HPDF_Dict_Add(desc, "FontFile2", file);
-        ok = add_cidset(p, pf, job, desc);
+        /* CIDSet: every glyph of the program (pdf_subset.h) */
+        ok = pt_pdfa_cidset(p->pdf, desc, job->ngids + job->ntwins, p->flate[0]);
     }
 #undef EM
     if (!hpdf_check(p, ctx, ok, "writing the font descriptor"))
@@ -1349,9 +1354,6 @@ static bool write_access(pdf_out *p, pt_ctx *ctx)
     return hpdf_check(p, ctx, true, "writing the structure tree");
 }
 
-/* Starts making the font programs on a thread of their own (pdf_subset.h):
- * the glyph set of every font, twins included, is final once recording is
- * over; writing the pages only chooses the fonts' variants. */
 /* A pt_task_fn: every font's program in turn, the one with the most glyphs
  * first, so that its compression (the longest task of all, queued ahead of
  * the pages') starts soonest. */
@@ -1370,19 +1372,47 @@ static void all_programs(void *arg, int who)
     free(done);
 }
 
+/* Numbers the glyphs of pf's program (pdf_subset.h) and sets pf->cid: the
+ * glyphs drawn, the twins' originals, .notdef and the components of
+ * composite glyphs in ascending order of glyph id, then the twins. Returns
+ * the job that makes the program (font and numbers; the caller adds the
+ * compressors). */
+static pt_subset_job number_glyphs(pdf_font *pf)
+{
+    bool *keep = pt_xcalloc(pf->nglyphs ? pf->nglyphs : 1, sizeof *keep);
+    for (uint32_t g = 0; g < pf->nglyphs; g++)
+        keep[g] = pf->vars.v[g] != NULL;
+    for (size_t i = 0; i < pf->twins.n; i++)
+        keep[pf->twins.v[i].gid] = true;
+    pt_subset_closure(pt_font_face(pf->font), keep, pf->nglyphs);
+    pf->cid = pt_xcalloc(pf->vars.n, sizeof *pf->cid);
+    PT_VEC(uint32_t) gids = {0};
+    for (uint32_t g = 0; g < pf->nglyphs; g++)
+        if (keep[g]) {
+            pf->cid[g] = (uint32_t)gids.n;
+            PT_PUSH(gids, g);
+        }
+    free(keep);
+    pt_twin *twins = pt_xcalloc(pf->twins.n + 1, sizeof *twins);
+    for (size_t i = 0; i < pf->twins.n; i++) {
+        pf->cid[pf->nglyphs + i] = (uint32_t)(gids.n + i);
+        twins[i] = (pt_twin){out_cid(pf, pf->twins.v[i].gid), pf->twins.v[i].extra};
+    }
+    return (pt_subset_job){.font = pf->font, .gids = gids.v, .ngids = gids.n,
+                           .twins = twins, .ntwins = pf->twins.n};
+}
+
+/* Starts making the font programs on a thread of their own (pdf_subset.h):
+ * the glyph set of every font, twins included, is final once recording is
+ * over, and so are the CIDs; writing the pages only chooses the fonts'
+ * variants. */
 static void start_programs(pdf_out *p)
 {
     p->programs = pt_xcalloc(p->fonts.n, sizeof *p->programs);
     for (size_t i = 0; i < p->fonts.n; i++) {
-        const pdf_font *pf = &p->fonts.v[i];
-        PT_VEC(uint32_t) gids = {0};
-        for (uint32_t g = 0; g < pf->nglyphs; g++)
-            if (pf->vars.v[g])
-                PT_PUSH(gids, g);
-        p->programs[i] = (pt_subset_job){.font = pf->font, .gids = gids.v, .ngids = gids.n,
-                                         .nglyphs = pf->nglyphs, .twins = pf->twins.v,
-                                         .ntwins = pf->twins.n, .by = p->flate,
-                                         .work = p->work};
+        p->programs[i] = number_glyphs(&p->fonts.v[i]);
+        p->programs[i].by = p->flate;
+        p->programs[i].work = p->work;
     }
     /* The font programs in one task, one after the other: subsetting reads
      * most of a face's 4 MB file, and two faces at once on both threads
@@ -1550,6 +1580,7 @@ void pt_pdf_free(pt_out *o)
         free(p->fonts.v[i].vars.v);
         free(p->fonts.v[i].twins.v);
         free(p->fonts.v[i].twin_of);
+        free(p->fonts.v[i].cid);
         free(p->fonts.v[i].type0.v);
     }
     free(p->fonts.v);

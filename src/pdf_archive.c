@@ -44,18 +44,14 @@ enum {
 
 /* ---- CIDSet ---- */
 
-bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, size_t n,
-                    pt_flate *f)
+bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, size_t n, pt_flate *f)
 {
-    uint32_t max = 0;
-    for (size_t i = 0; i < n; i++)
-        if (gids[i] > max)
-            max = gids[i];
-    size_t nbytes = max / 8 + 1;
+    if (n == 0)
+        n = 1;                  /* .notdef is always in the program */
+    size_t nbytes = (n + 7) / 8;
     uint8_t *bits = pt_xcalloc(nbytes, 1);
-    bits[0] |= 0x80;            /* .notdef is always in the program */
     for (size_t i = 0; i < n; i++)
-        bits[gids[i] / 8] |= (uint8_t)(0x80 >> (gids[i] % 8));
+        bits[i / 8] |= (uint8_t)(0x80 >> (i % 8));
     HPDF_Dict s = pt_pdf_stream(pdf, bits, nbytes, f);
     free(bits);
     return s && HPDF_Dict_Add(descriptor, "CIDSet", s) == HPDF_OK;

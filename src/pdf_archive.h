@@ -21,12 +21,11 @@
  * in the reserved .invalid domain, as plantype owns no domain name. */
 #define PT_XMP_NS "http://ns.plantype.invalid/archive/1.0/"
 
-/* Adds /CIDSet to the descriptor of a subset CIDFont whose CID is the glyph
- * id: a stream with one bit per CID, high bit first, set for glyph 0 and for
- * each of gids[0..n) (the glyphs in the subset program), compressed by f.
+/* Adds /CIDSet to the descriptor of a subset CIDFont whose CIDs are the
+ * glyphs of its program, 0 to n - 1 (n >= 1, .notdef included): a stream
+ * with one bit per CID, high bit first, the first n set, compressed by f.
  * False when libharu failed (its error record says why). */
-bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, const uint32_t *gids, size_t n,
-                    pt_flate *f);
+bool pt_pdfa_cidset(HPDF_Doc pdf, HPDF_Dict descriptor, size_t n, pt_flate *f);
 
 /* One source made ready ahead of the file, as a task (work.h): its bytes
  * compressed (zlib format) and their MD5, the embedded file's /CheckSum.

@@ -1,11 +1,22 @@
 /* pdf_subset.h - the embedded font programs, made as tasks beside the pages.
  *
- * A font program is cut by hb-subset to the glyphs drawn (glyph ids
- * retained, hinting and layout tables dropped), grown by the twin glyphs
- * (pdf_twin.h) and Flate-compressed. That is a quarter of the PDF backend's
- * work and needs nothing but the glyph set, which is known once the last page
- * is recorded, so the backend hands it to its worker thread (work.h) then
- * and writes the page content meanwhile. */
+ * A font program is cut by hb-subset to the glyphs drawn (hinting and
+ * layout tables dropped), grown by the twin glyphs (pdf_twin.h) and
+ * Flate-compressed. That is a quarter of the PDF backend's work and needs
+ * nothing but the glyph set, which is known once the last page is recorded,
+ * so the backend hands it to its worker thread (work.h) then and writes the
+ * page content meanwhile.
+ *
+ * Compact CIDs. The program holds only its glyphs: .notdef, those drawn and
+ * the components of composite ones, numbered 0, 1, 2, ... in ascending order
+ * of the face's glyph id, as hb-subset numbers them, then the twins. A CID is
+ * the glyph's number in the program (CIDToGIDMap /Identity), so the page
+ * content, written while the program is cut, needs the numbering first:
+ * pt_subset_closure gives the glyph set, and the task checks that HarfBuzz
+ * numbers it the same way before it cuts (a difference is an internal error,
+ * never a PDF drawing wrong glyphs). Against glyph ids retained, r6's two
+ * programs no longer carry loca and hmtx entries for all ~13,950 glyphs of
+ * the faces. */
 #ifndef PT_PDF_SUBSET_H
 #define PT_PDF_SUBSET_H
 
@@ -15,15 +26,24 @@
 #include "pdf_twin.h"
 #include "work.h"
 
+/* Marks in keep[0..nglyphs) what a program of face must hold besides the
+ * glyphs marked: .notdef and, transitively, every component of a marked
+ * composite glyph (TrueType glyf; other outlines have no components). Reads
+ * the face's head, loca and glyf; a glyph whose data is cut short adds
+ * nothing. */
+void pt_subset_closure(hb_face_t *face, bool *keep, uint32_t nglyphs);
+
 /* One font program to make (none when no glyph is drawn), as a task
- * (work.h). The job owns gids and its results (pt_subset_job_free); font and
- * twins are borrowed and must stay unchanged until the task has run. */
+ * (work.h). The job owns gids, twins and its results (pt_subset_job_free);
+ * font is borrowed and must stay unchanged until the task has run. */
 typedef struct pt_subset_job {
     pt_font *font;
-    uint32_t *gids;           /* the glyphs drawn, ascending (heap) */
+    uint32_t *gids;           /* the program's glyphs, ascending (heap): the
+                               * face's glyph gids[i] becomes the program's
+                               * glyph i, its CID; gids[0] is 0 (.notdef) */
     size_t ngids;
-    uint32_t nglyphs;         /* the face's glyph count: twin i becomes glyph nglyphs + i */
-    const pt_twin *twins;
+    pt_twin *twins;           /* twin i becomes glyph ngids + i; its gid is the
+                               * program's glyph it copies (heap) */
     size_t ntwins;
     pt_flate *const *by;      /* one compressor per hand (work.h's `who`) */
     pt_work *work;            /* where the program's compression is queued */
@@ -41,7 +61,7 @@ typedef struct pt_subset_job {
  * while this one cuts the next face). */
 void pt_subset_run(void *job, int who);
 
-/* Frees a job's glyph list and results. */
+/* Frees a job's glyph and twin lists and results. */
 void pt_subset_job_free(pt_subset_job *job);
 
 #endif

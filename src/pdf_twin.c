@@ -1,14 +1,13 @@
 /* pdf_twin.c - twin glyphs appended to a subset TrueType program (pdf_twin.h).
  *
- * Approach. The subset HarfBuzz made keeps glyph ids, so every CID drawn so
- * far is still the glyph of that id. Twins get ids after the face's own
- * glyphs; the program is taken apart table by table and put together again
+ * Approach. Twins get the ids after the subset's own glyphs (the CIDs the
+ * pages already draw them with, pdf_subset.h); the program is taken apart
+ * table by table and put together again
  * with HarfBuzz's face builder (which writes the table directory and the
  * checksums), with five tables rewritten:
  *   glyf  the old glyph data unchanged, then one composite per twin: a single
  *         component, the original glyph at offset (0, 0), bounding box copied;
- *   loca  long offsets for all glyphs (ids between the subset's last glyph
- *         and the first twin are empty);
+ *   loca  long offsets for all glyphs;
  *   hmtx  a full metric per glyph; a twin's advance is the original's plus
  *         extra, its left side bearing the original's;
  *   hhea  numberOfHMetrics and advanceWidthMax; maxp numGlyphs and the
@@ -17,6 +16,7 @@
  * hdmx, LTSH and VDMX, which hold one entry per glyph, are dropped (the
  * subset has no hinting, so they are not there anyway). */
 #include "pdf_twin.h"
+#include "sfnt.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -45,28 +45,6 @@ bool pt_twin_supported(hb_face_t *face)
     return ok;
 }
 
-/* ---- big-endian bytes ---- */
-
-static unsigned get16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
-static uint32_t get32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-static void set16(unsigned char *p, unsigned v) { p[0] = (unsigned char)(v >> 8); p[1] = (unsigned char)v; }
-static void set32(unsigned char *p, uint32_t v)
-{
-    p[0] = (unsigned char)(v >> 24); p[1] = (unsigned char)(v >> 16);
-    p[2] = (unsigned char)(v >> 8); p[3] = (unsigned char)v;
-}
-
-/* A table of the face as bytes; *len 0 when absent. The blob is the caller's. */
-static const unsigned char *table(hb_face_t *face, hb_tag_t tag, hb_blob_t **blob,
-                                  unsigned *len)
-{
-    *blob = hb_face_reference_table(face, tag);
-    return (const unsigned char *)hb_blob_get_data(*blob, len);
-}
-
 /* Adds a heap copy of bytes as table tag of the builder (which owns it). */
 static void add_table(hb_face_t *builder, hb_tag_t tag, unsigned char *bytes, size_t len)
 {
@@ -84,26 +62,25 @@ static unsigned char *copy_of(const unsigned char *p, size_t len)
     return c;
 }
 
-hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, uint32_t first,
+hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name,
                            const pt_twin *twins, size_t n)
 {
     hb_face_t *subset = hb_face_create(program, 0);
     hb_blob_t *bhead, *bmaxp, *bhhea, *bhmtx, *bloca, *bglyf;
     unsigned lhead, lmaxp, lhhea, lhmtx, lloca, lglyf;
-    const unsigned char *head = table(subset, HB_TAG('h', 'e', 'a', 'd'), &bhead, &lhead);
-    const unsigned char *maxp = table(subset, HB_TAG('m', 'a', 'x', 'p'), &bmaxp, &lmaxp);
-    const unsigned char *hhea = table(subset, HB_TAG('h', 'h', 'e', 'a'), &bhhea, &lhhea);
-    const unsigned char *hmtx = table(subset, HB_TAG('h', 'm', 't', 'x'), &bhmtx, &lhmtx);
-    const unsigned char *loca = table(subset, HB_TAG('l', 'o', 'c', 'a'), &bloca, &lloca);
-    const unsigned char *glyf = table(subset, HB_TAG('g', 'l', 'y', 'f'), &bglyf, &lglyf);
+    const unsigned char *head = pt_sfnt_table(subset, HB_TAG('h', 'e', 'a', 'd'), &bhead, &lhead);
+    const unsigned char *maxp = pt_sfnt_table(subset, HB_TAG('m', 'a', 'x', 'p'), &bmaxp, &lmaxp);
+    const unsigned char *hhea = pt_sfnt_table(subset, HB_TAG('h', 'h', 'e', 'a'), &bhhea, &lhhea);
+    const unsigned char *hmtx = pt_sfnt_table(subset, HB_TAG('h', 'm', 't', 'x'), &bhmtx, &lhmtx);
+    const unsigned char *loca = pt_sfnt_table(subset, HB_TAG('l', 'o', 'c', 'a'), &bloca, &lloca);
+    const unsigned char *glyf = pt_sfnt_table(subset, HB_TAG('g', 'l', 'y', 'f'), &bglyf, &lglyf);
     hb_blob_t *result = NULL;
-    unsigned old_n = lmaxp >= 6 ? get16(maxp + 4) : 0;
-    unsigned nhm = lhhea >= 36 ? get16(hhea + 34) : 0;
-    bool long_loca = lhead >= 54 && get16(head + 50) == 1;
-    size_t total = (size_t)first + n;
+    unsigned old_n = lmaxp >= 6 ? pt_sfnt_get16(maxp + 4) : 0;
+    unsigned nhm = lhhea >= 36 ? pt_sfnt_get16(hhea + 34) : 0;
+    bool long_loca = lhead >= 54 && pt_sfnt_get16(head + 50) == 1;
+    size_t total = (size_t)old_n + n;
     if (lhead < 54 || lmaxp < 6 || lhhea < 36 || nhm == 0 || nhm > old_n ||
-        lhmtx < 4u * nhm + 2u * (old_n - nhm) || lloca < (old_n + 1u) * (long_loca ? 4u : 2u) ||
-        old_n > first) {
+        lhmtx < 4u * nhm + 2u * (old_n - nhm) || lloca < (old_n + 1u) * (long_loca ? 4u : 2u)) {
         pt_fail(ctx, _("%s: the subset font program is not as expected"), name);
         goto done;
     }
@@ -112,77 +89,76 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, ui
         goto done;
     }
 
-    /* Old glyph offsets, then the twins' data after the old glyf, 4-aligned. */
+    /* Old glyph offsets, then the twins' data right after the old glyf (in
+     * its loca, glyph N ends where twin 0 begins; HarfBuzz does not align
+     * glyph data either). */
     uint32_t *off = pt_xrealloc(NULL, sizeof *off * (total + 1));
     for (unsigned g = 0; g <= old_n; g++)
-        off[g] = long_loca ? get32(loca + 4 * g) : 2 * get16(loca + 2 * g);
+        off[g] = long_loca ? pt_sfnt_get32(loca + 4 * g) : 2 * pt_sfnt_get16(loca + 2 * g);
     if (off[old_n] > lglyf) {
         free(off);
         pt_fail(ctx, _("%s: the subset font program is not as expected"), name);
         goto done;
     }
-    size_t glyf_old = (off[old_n] + 3) & ~(size_t)3;
-    for (size_t g = old_n; g < first; g++)
-        off[g + 1] = (uint32_t)glyf_old;
-    unsigned char *nglyf = pt_xcalloc(glyf_old + n * TWIN_GLYF_BYTES + 1, 1);
+    unsigned char *nglyf = pt_xcalloc(off[old_n] + n * TWIN_GLYF_BYTES + 1, 1);
     memcpy(nglyf, glyf, off[old_n]);
-    size_t at = glyf_old;
+    size_t at = off[old_n];
     for (size_t i = 0; i < n; i++) {
         uint32_t g = twins[i].gid;
         if (g < old_n && off[g + 1] > off[g] && off[g + 1] - off[g] >= 10) {
             unsigned char *t = nglyf + at;
-            set16(t, 0xFFFF);                       /* numberOfContours -1: composite */
+            pt_sfnt_set16(t, 0xFFFF);               /* numberOfContours -1: composite */
             memcpy(t + 2, glyf + off[g] + 2, 8);    /* xMin yMin xMax yMax */
-            set16(t + 10, ARGS_ARE_XY_VALUES);
-            set16(t + 12, g);
+            pt_sfnt_set16(t + 10, ARGS_ARE_XY_VALUES);
+            pt_sfnt_set16(t + 12, g);
             t[14] = t[15] = 0;                      /* dx, dy */
             at += TWIN_GLYF_BYTES;
         }
-        off[first + i + 1] = (uint32_t)at;          /* an empty original: an empty twin */
+        off[old_n + i + 1] = (uint32_t)at;          /* an empty original: an empty twin */
     }
     unsigned char *nloca = pt_xrealloc(NULL, 4 * (total + 1));
     for (size_t g = 0; g <= total; g++)
-        set32(nloca + 4 * g, off[g]);
+        pt_sfnt_set32(nloca + 4 * g, off[g]);
     free(off);
 
     /* Metrics: every glyph a long metric. */
-    unsigned upem = get16(head + 18);
+    unsigned upem = pt_sfnt_get16(head + 18);
     unsigned char *nhmtx = pt_xcalloc(4 * total, 1);
-    unsigned adv_max = get16(hhea + 10);
+    unsigned adv_max = pt_sfnt_get16(hhea + 10);
     for (unsigned g = 0; g < old_n; g++) {
-        unsigned adv = get16(hmtx + 4 * (g < nhm ? g : nhm - 1));
-        unsigned lsb = g < nhm ? get16(hmtx + 4 * g + 2) : get16(hmtx + 4 * nhm + 2 * (g - nhm));
-        set16(nhmtx + 4 * g, adv);
-        set16(nhmtx + 4 * g + 2, lsb);
+        unsigned adv = pt_sfnt_get16(hmtx + 4 * (g < nhm ? g : nhm - 1));
+        unsigned lsb = g < nhm ? pt_sfnt_get16(hmtx + 4 * g + 2) : pt_sfnt_get16(hmtx + 4 * nhm + 2 * (g - nhm));
+        pt_sfnt_set16(nhmtx + 4 * g, adv);
+        pt_sfnt_set16(nhmtx + 4 * g + 2, lsb);
     }
     for (size_t i = 0; i < n; i++) {
         uint32_t g = twins[i].gid < old_n ? twins[i].gid : 0;
-        unsigned adv = get16(nhmtx + 4 * g) +
+        unsigned adv = pt_sfnt_get16(nhmtx + 4 * g) +
                        (unsigned)lround(twins[i].extra * (double)upem / 1000.0);
         if (adv > 0xFFFF)
             adv = 0xFFFF;
-        set16(nhmtx + 4 * (first + i), adv);
-        set16(nhmtx + 4 * (first + i) + 2, get16(nhmtx + 4 * g + 2));
+        pt_sfnt_set16(nhmtx + 4 * (old_n + i), adv);
+        pt_sfnt_set16(nhmtx + 4 * (old_n + i) + 2, pt_sfnt_get16(nhmtx + 4 * g + 2));
         if (adv > adv_max)
             adv_max = adv;
     }
 
     unsigned char *nhead = copy_of(head, lhead);
-    set16(nhead + 50, 1);
+    pt_sfnt_set16(nhead + 50, 1);
     unsigned char *nhhea = copy_of(hhea, lhhea);
-    set16(nhhea + 10, adv_max);
-    set16(nhhea + 34, (unsigned)total);
+    pt_sfnt_set16(nhhea + 10, adv_max);
+    pt_sfnt_set16(nhhea + 34, (unsigned)total);
     unsigned char *nmaxp = copy_of(maxp, lmaxp);
-    set16(nmaxp + 4, (unsigned)total);
-    if (lmaxp >= 32 && get32(maxp) == 0x00010000 && n > 0) {
+    pt_sfnt_set16(nmaxp + 4, (unsigned)total);
+    if (lmaxp >= 32 && pt_sfnt_get32(maxp) == 0x00010000 && n > 0) {
         /* One component each; points and contours as large as any glyph's. */
-        if (get16(nmaxp + 10) < get16(nmaxp + 6))
-            set16(nmaxp + 10, get16(nmaxp + 6));
-        if (get16(nmaxp + 12) < get16(nmaxp + 8))
-            set16(nmaxp + 12, get16(nmaxp + 8));
-        if (get16(nmaxp + 28) < 1)
-            set16(nmaxp + 28, 1);
-        set16(nmaxp + 30, get16(nmaxp + 30) + 1);
+        if (pt_sfnt_get16(nmaxp + 10) < pt_sfnt_get16(nmaxp + 6))
+            pt_sfnt_set16(nmaxp + 10, pt_sfnt_get16(nmaxp + 6));
+        if (pt_sfnt_get16(nmaxp + 12) < pt_sfnt_get16(nmaxp + 8))
+            pt_sfnt_set16(nmaxp + 12, pt_sfnt_get16(nmaxp + 8));
+        if (pt_sfnt_get16(nmaxp + 28) < 1)
+            pt_sfnt_set16(nmaxp + 28, 1);
+        pt_sfnt_set16(nmaxp + 30, pt_sfnt_get16(nmaxp + 30) + 1);
     }
 
     hb_face_t *builder = hb_face_builder_create();
@@ -213,10 +189,10 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, ui
         else if (t == HB_TAG('p', 'o', 's', 't')) {
             hb_blob_t *b;
             unsigned len;
-            const unsigned char *post = table(subset, t, &b, &len);
+            const unsigned char *post = pt_sfnt_table(subset, t, &b, &len);
             if (len >= 32) {
                 unsigned char *np = copy_of(post, 32);
-                set32(np, 0x00030000);
+                pt_sfnt_set32(np, 0x00030000);
                 add_table(builder, t, np, 32);
             }
             hb_blob_destroy(b);

@@ -26,7 +26,8 @@ enum {
     PT_TWIN_STEP = 250,
 };
 
-/* A twin: glyph gid of the subset drawn with extra/1000 em more advance. */
+/* A twin: glyph gid drawn with extra/1000 em more advance (gid is the face's
+ * glyph id while the pages are recorded, the program's in pt_twin_program). */
 typedef struct pt_twin { uint32_t gid; uint32_t extra; } pt_twin;
 
 /* The extra advance (1/1000 em, a multiple of PT_TWIN_STEP) of the twin to
@@ -38,13 +39,12 @@ uint32_t pt_twin_extra(double gap);
  * can be added to; with other faces the gaps stay as they are. */
 bool pt_twin_supported(hb_face_t *face);
 
-/* The font program `program` (glyph ids retained) grown to first + n glyphs:
- * ids from its own glyph count up to first are empty, id first + i is the
- * twin twins[i]. loca is written in the long format, hmtx with a full metric
- * per glyph, post without glyph names; maxp and hhea follow. Returns a new
- * blob (caller destroys; program stays the caller's) or NULL with ctx->err
- * set. name is the font's, for messages. */
-hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name, uint32_t first,
+/* The font program `program` of N glyphs grown by n: glyph N + i is the twin
+ * twins[i], whose gid is a glyph of the program. loca is written in the long
+ * format, hmtx with a full metric per glyph, post without glyph names; maxp
+ * and hhea follow. Returns a new blob (caller destroys; program stays the
+ * caller's) or NULL with ctx->err set. name is the font's, for messages. */
+hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name,
                            const pt_twin *twins, size_t n);
 
 #endif
