@@ -1354,24 +1354,6 @@ static bool write_access(pdf_out *p, pt_ctx *ctx)
     return hpdf_check(p, ctx, true, "writing the structure tree");
 }
 
-/* A pt_task_fn: every font's program in turn, the one with the most glyphs
- * first, so that its compression (the longest task of all, queued ahead of
- * the pages') starts soonest. */
-static void all_programs(void *arg, int who)
-{
-    pdf_out *p = arg;
-    bool *done = pt_xcalloc(p->fonts.n + 1, sizeof *done);
-    for (size_t k = 0; k < p->fonts.n; k++) {
-        size_t next = SIZE_MAX;
-        for (size_t i = 0; i < p->fonts.n; i++)
-            if (!done[i] && (next == SIZE_MAX || p->programs[i].ngids > p->programs[next].ngids))
-                next = i;
-        done[next] = true;
-        pt_subset_run(&p->programs[next], who);
-    }
-    free(done);
-}
-
 /* Numbers the glyphs of pf's program (pdf_subset.h) and sets pf->cid: the
  * glyphs drawn, the twins' originals, .notdef and the components of
  * composite glyphs in ascending order of glyph id, then the twins. Returns
@@ -1414,10 +1396,22 @@ static void start_programs(pdf_out *p)
         p->programs[i].by = p->flate;
         p->programs[i].work = p->work;
     }
-    /* The font programs in one task, one after the other: subsetting reads
-     * most of a face's 4 MB file, and two faces at once on both threads
-     * would hold both in memory (r6's peak: up to 28 MB, against 24-25 MB). */
-    pt_work_add(p->work, all_programs, p);
+    /* A task per program, the one with the most glyphs first: its
+     * compression, the longest task of all, is queued ahead of the rest as
+     * soon as it is cut (pdf_subset.h), so the thread that cut it compresses
+     * it next while the other cuts the next face. (Cutting from the program
+     * face reads only the glyphs kept, so two faces cut at once cost little
+     * memory.) */
+    bool *queued = pt_xcalloc(p->fonts.n + 1, sizeof *queued);
+    for (size_t k = 0; k < p->fonts.n; k++) {
+        size_t next = SIZE_MAX;
+        for (size_t i = 0; i < p->fonts.n; i++)
+            if (!queued[i] && (next == SIZE_MAX || p->programs[i].ngids > p->programs[next].ngids))
+                next = i;
+        queued[next] = true;
+        pt_work_add(p->work, pt_subset_run, &p->programs[next]);
+    }
+    free(queued);
 }
 
 /* Turns everything recorded into libharu objects and the file's bytes. */
