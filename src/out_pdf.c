@@ -141,12 +141,12 @@ typedef struct pdf_font {
     dict_vec type0;             /* [k]: variant k's Type0 font, NULL until a page uses it */
 } pdf_font;
 
-typedef struct run_glyph {
+typedef struct run_glyph {     /* 32 bytes: r6 records 32,000 of them */
     uint32_t gid;               /* a glyph id of the face or a twin's id (out_cid) */
     float x, y;
-    double w;                   /* its width as /W gives it (glyph_width) */
     bool space;                 /* stands for one U+0020 */
     bool empty;                 /* stands for no text (a later glyph of a cluster) */
+    double w;                   /* its width as /W gives it (glyph_width) */
     text_var *t;                /* the text this glyph stands for, may be empty */
 } run_glyph;
 
