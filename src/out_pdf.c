@@ -1522,6 +1522,13 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
 }
 
 /* Builds the file's bytes once (pt_pdf_save and pt_pdf_bytes). */
+/* A pt_task_fn: frees a libharu document nobody uses any more. */
+static void free_doc(void *doc, int who)
+{
+    (void)who;
+    HPDF_Free(doc);
+}
+
 static bool built(pdf_out *p, pt_ctx *ctx)
 {
     if (p->broken)
@@ -1532,6 +1539,11 @@ static bool built(pdf_out *p, pt_ctx *ctx)
             p->broken = true;
             return false;
         }
+        /* The file is in p->bytes: libharu's 3,000 objects (r6) are freed
+         * by the worker while the caller writes the file (0.7 ms of frees
+         * beside the write and its fsync). */
+        pt_work_add(p->work, free_doc, p->pdf);
+        p->pdf = NULL;
     }
     return true;
 }
@@ -1569,7 +1581,7 @@ void pt_pdf_free(pt_out *o)
         return;
     pdf_out *p = pdf_of(o);
     pt_work_free(p->work);          /* first: its tasks borrow what follows */
-    HPDF_Free(p->pdf);
+    HPDF_Free(p->pdf);              /* NULL once built: a task freed it */
     for (size_t i = 0; i < p->fonts.n; i++) {
         free(p->fonts.v[i].vars.v);
         free(p->fonts.v[i].twins.v);
