@@ -139,6 +139,7 @@ typedef struct pdf_font {
                                  * the CID of each id in the program (start_programs) */
     char base_name[160];        /* "ABCDEF+PostScriptName", set with the first Type0 */
     dict_vec type0;             /* [k]: variant k's Type0 font, NULL until a page uses it */
+    HPDF_Dict file;             /* its FontFile2 stream, filled once the program is made */
 } pdf_font;
 
 typedef struct run_glyph {     /* 32 bytes: r6 records 32,000 of them */
@@ -982,8 +983,9 @@ static void build_cmap(pt_buf *out, const pdf_font *pf, uint32_t variant)
 }
 
 
-/* Fills in the font once every page is written: the CIDFontType2 with /W,
- * the descriptor with the subset program, the ToUnicode CMap. */
+/* Fills in the font once every page is written (its variants are known
+ * then): the CIDFontType2 with /W, the descriptor, the ToUnicode CMap, and
+ * the FontFile2 stream, which put_program fills once the program is made. */
 static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_job *job)
 {
     HPDF_MMgr mm = p->pdf->mmgr;
@@ -993,11 +995,7 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_j
     pt_font_metrics_get(pf->font, &m);
 #define EM(v) ((HPDF_INT32)lround((v) * 1000.0 / upem))
 
-    HPDF_Dict file = HPDF_DictStream_New(mm, xref);
-    if (file && !pt_pdf_stream_lend_flated(file, job->zt.z.s, job->zt.z.n))
-        file = NULL;
-    if (file)
-        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)job->length);
+    HPDF_Dict file = pf->file = HPDF_DictStream_New(mm, xref);
     if (!hpdf_check(p, ctx, file != NULL, "embedding the font program"))
         return false;
 
@@ -1076,6 +1074,14 @@ static bool finish_font(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_j
     }
     pt_buf_free(&cmap);
     return true;
+}
+
+/* The font program made by job (its task done) into pf's FontFile2. */
+static bool put_program(pdf_out *p, pt_ctx *ctx, pdf_font *pf, const pt_subset_job *job)
+{
+    bool ok = pt_pdf_stream_lend_flated(pf->file, job->zt.z.s, job->zt.z.n) &&
+              HPDF_Dict_AddNumber(pf->file, "Length1", (HPDF_INT32)job->length) == HPDF_OK;
+    return hpdf_check(p, ctx, ok, "embedding the font program");
 }
 
 /* ---- writing: the document ---- */
@@ -1424,16 +1430,21 @@ static bool build(pdf_out *p, pt_ctx *ctx)
     double t = pt_now();
     /* The worker cuts the font programs and compresses; meanwhile the main
      * thread writes the pages' content, then the objects that need nothing
-     * of the tasks (links, comments, outline, Info, the structure tree),
-     * then it lends a hand with the tasks left. */
+     * of the tasks (the fonts but for their programs, links, comments,
+     * outline, Info, the structure tree), then it lends a hand with the
+     * tasks left. */
     start_programs(p);
-    if (!write_pages(p, ctx) || !write_links(p, ctx) || !write_annots(p, ctx) ||
-        !write_outlines(p, ctx) || !write_info(p, ctx) || !write_access(p, ctx))
+    if (!write_pages(p, ctx))
+        return false;
+    for (size_t i = 0; i < p->fonts.n; i++)
+        if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i], &p->programs[i]))
+            return false;
+    if (!write_links(p, ctx) || !write_annots(p, ctx) || !write_outlines(p, ctx) ||
+        !write_info(p, ctx) || !write_access(p, ctx))
         return false;
     pt_work_finish(p->work);
     if (!lend_pages(p, ctx))
         return false;
-    pt_phase("  pdf: page content, structure tree, font programs, compression (two threads)", &t);
     for (size_t i = 0; i < p->fonts.n; i++) {
         const pt_subset_job *job = &p->programs[i];
         if (job->ok && job->program && !job->zt.ok)
@@ -1441,10 +1452,11 @@ static bool build(pdf_out *p, pt_ctx *ctx)
                            pt_font_display_name(job->font));
         if (!job->ok)
             return pt_ctx_take_error(ctx, &job->ctx);
-        if (p->fonts.v[i].type0.n && !finish_font(p, ctx, &p->fonts.v[i], job))
+        if (p->fonts.v[i].type0.n && !put_program(p, ctx, &p->fonts.v[i], job))
             return false;
     }
-    pt_phase("  pdf: fonts (/W, CMaps, descriptors)", &t);
+    pt_phase("  pdf: page content, fonts, structure tree; font programs, compression (two threads)",
+             &t);
     PT_VEC(pt_font *) used = {0};
     for (size_t i = 0; i < p->fonts.n; i++)
         if (p->fonts.v[i].type0.n)
