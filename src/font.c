@@ -22,6 +22,7 @@
  * instead of two: -> 25.0 MB). */
 #include "font.h"
 #include "fontcache.h"
+#include "sfnt.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -258,8 +259,6 @@ static void unmap(void *arg)
     free(m);
 }
 
-static unsigned get16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
-static void put16(unsigned char *p, unsigned v) { p[0] = (unsigned char)(v >> 8); p[1] = (unsigned char)v; }
 
 /* Rewrites the table directory of an sfnt file at data (len bytes) in place
  * to list only program_tables; the tables stay where they are. False when
@@ -268,7 +267,7 @@ static bool keep_program_tables(unsigned char *data, size_t len)
 {
     if (len < 12 || !memcmp(data, "ttcf", 4))
         return false;
-    unsigned n = get16(data + 4), kept = 0;
+    unsigned n = pt_sfnt_get16(data + 4), kept = 0;
     if (len < 12 + 16 * (size_t)n)
         return false;
     for (unsigned i = 0; i < n; i++) {
@@ -284,10 +283,10 @@ static bool keep_program_tables(unsigned char *data, size_t len)
         range *= 2;
         selector++;
     }
-    put16(data + 4, kept);
-    put16(data + 6, range * 16);
-    put16(data + 8, selector);
-    put16(data + 10, kept * 16 - range * 16);
+    pt_sfnt_set16(data + 4, kept);
+    pt_sfnt_set16(data + 6, range * 16);
+    pt_sfnt_set16(data + 8, selector);
+    pt_sfnt_set16(data + 10, kept * 16 - range * 16);
     return true;
 }
 
@@ -312,8 +311,8 @@ hb_face_t *pt_font_program_face(pt_ctx *ctx, const pt_font *f)
     unsigned laid_len = 0;
     const unsigned char *laid_data = (const unsigned char *)hb_blob_get_data(laid, &laid_len);
     bool same = p != MAP_FAILED && len == laid_len && len >= 12 &&
-                len >= 12 + 16 * (size_t)get16(laid_data + 4) &&
-                !memcmp(p, laid_data, 12 + 16 * (size_t)get16(laid_data + 4));
+                len >= 12 + 16 * (size_t)pt_sfnt_get16(laid_data + 4) &&
+                !memcmp(p, laid_data, 12 + 16 * (size_t)pt_sfnt_get16(laid_data + 4));
     hb_blob_destroy(laid);
     if (!same) {
         if (p != MAP_FAILED)
