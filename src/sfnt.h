@@ -1,6 +1,7 @@
 /* sfnt.h - the big-endian numbers of TrueType/OpenType tables, read and
  * written in place, and a face's table as bytes (for the font program code:
- * pdf_subset.c, pdf_twin.c, and font.c's program face). Callers check lengths before reading. */
+ * pdf_subset.c, pdf_twin.c, and font.c's program face). Callers check
+ * lengths before reading. */
 #ifndef PT_SFNT_H
 #define PT_SFNT_H
 
