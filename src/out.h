@@ -111,6 +111,13 @@ typedef struct pt_doc_info {
  * before. pt_pdf_free releases everything (also after a failed save). */
 pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info);
 bool pt_pdf_save(pt_out *o, pt_ctx *ctx, const char *path);
+/* Before the pages are recorded: the glyphs of font they will draw
+ * (drawn[g] for every glyph id g < n, n the face's glyph count). The
+ * backend starts cutting the font's program then, on its worker thread,
+ * beside the recording; if the pages draw other glyphs after all, the
+ * program is cut again. Optional, once per font, in any order; it never
+ * changes the file. */
+void pt_pdf_expect(pt_out *o, pt_font *font, const bool *drawn, uint32_t n);
 /* The file's bytes without writing it (for comparing): *data stays valid
  * until pt_pdf_free. False with ctx->err when the PDF cannot be built. */
 bool pt_pdf_bytes(pt_out *o, pt_ctx *ctx, const char **data, size_t *len);

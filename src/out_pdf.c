@@ -202,6 +202,7 @@ typedef struct pdf_out {
                                  * flate[0] is the main thread's */
     pt_subset_job *programs;    /* [fonts.n]: each font's program, made as a task */
     pt_source_task *sources;    /* [info.nsources]: the sources made ready as tasks */
+    PT_VEC(pt_subset_cut *) ahead; /* font programs cut ahead (pt_pdf_expect) */
     pt_flate_task *zpages;      /* [pages.n]: each page's content compressed, lent to
                                  * libharu's stream objects */
     pt_work *work;              /* the worker thread, from pt_pdf_new on: the sources,
@@ -1396,11 +1397,23 @@ static pt_subset_job number_glyphs(pdf_font *pf)
  * variants. */
 static void start_programs(pdf_out *p)
 {
+    pt_work_finish(p->work);      /* the programs cut ahead are done */
     p->programs = pt_xcalloc(p->fonts.n, sizeof *p->programs);
     for (size_t i = 0; i < p->fonts.n; i++) {
-        p->programs[i] = number_glyphs(&p->fonts.v[i]);
-        p->programs[i].by = p->flate;
-        p->programs[i].work = p->work;
+        pdf_font *pf = &p->fonts.v[i];
+        pt_subset_job *job = &p->programs[i];
+        *job = number_glyphs(pf);
+        job->by = p->flate;
+        job->work = p->work;
+        /* A program cut ahead serves if it has exactly these glyphs. */
+        for (size_t k = 0; k < p->ahead.n; k++) {
+            pt_subset_cut *c = p->ahead.v[k];
+            if (c->font == pf->font && c->program && c->ngids == job->ngids &&
+                !memcmp(c->gids, job->gids, job->ngids * sizeof *job->gids)) {
+                job->cut = c->program;
+                c->program = NULL;
+            }
+        }
     }
     /* A task per program, the one with the most glyphs first: its
      * compression, the longest task of all, is queued ahead of the rest as
@@ -1534,6 +1547,30 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
 }
 
 /* Builds the file's bytes once (pt_pdf_save and pt_pdf_bytes). */
+void pt_pdf_expect(pt_out *o, pt_font *font, const bool *drawn, uint32_t n)
+{
+    pdf_out *p = pdf_of(o);
+    if (p->built || p->pages.n || n != hb_face_get_glyph_count(pt_font_face(font)))
+        return;
+    for (size_t k = 0; k < p->ahead.n; k++)
+        if (p->ahead.v[k]->font == font)
+            return;
+    /* The glyphs as number_glyphs will find them: those drawn (a twin's
+     * original is drawn too), .notdef and the composites' components. */
+    bool *keep = pt_xcalloc(n ? n : 1, sizeof *keep);
+    memcpy(keep, drawn, n * sizeof *keep);
+    pt_subset_closure(pt_font_face(font), keep, n);
+    PT_VEC(uint32_t) gids = {0};
+    for (uint32_t g = 0; g < n; g++)
+        if (keep[g])
+            PT_PUSH(gids, g);
+    free(keep);
+    pt_subset_cut *c = pt_xcalloc(1, sizeof *c);
+    *c = (pt_subset_cut){.font = font, .gids = gids.v, .ngids = gids.n};
+    PT_PUSH(p->ahead, c);
+    pt_work_add(p->work, pt_subset_cut_run, c);
+}
+
 /* A pt_task_fn: frees a libharu document nobody uses any more. */
 static void free_doc(void *doc, int who)
 {
@@ -1594,6 +1631,9 @@ void pt_pdf_free(pt_out *o)
     pdf_out *p = pdf_of(o);
     pt_work_free(p->work);          /* first: its tasks borrow what follows */
     HPDF_Free(p->pdf);              /* NULL once built: a task freed it */
+    for (size_t k = 0; k < p->ahead.n; k++)
+        pt_subset_cut_free(p->ahead.v[k]);
+    free(p->ahead.v);
     for (size_t i = 0; i < p->fonts.n; i++) {
         free(p->fonts.v[i].vars.v);
         free(p->fonts.v[i].twins.v);

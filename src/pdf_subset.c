@@ -129,39 +129,40 @@ void pt_subset_closure(hb_face_t *face, bool *keep, uint32_t nglyphs)
     outlines_close(&o);
 }
 
-/* True when plan numbers the program's glyphs as job->gids says (glyph
+/* True when plan numbers the program's glyphs as gids[0..n) says (glyph
  * gids[i] becomes i, and no other glyph is kept); otherwise false with
  * ctx->err set. */
-static bool same_numbering(pt_ctx *ctx, const pt_subset_job *job, const hb_subset_plan_t *plan)
+static bool same_numbering(pt_ctx *ctx, pt_font *font, const uint32_t *gids, size_t n,
+                           const hb_subset_plan_t *plan)
 {
     const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    for (size_t i = 0; i < job->ngids; i++) {
-        hb_codepoint_t got = hb_map_get(old_to_new, job->gids[i]);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t got = hb_map_get(old_to_new, gids[i]);
         if (got != i)
             return pt_fail(ctx, _("internal error: %s: HarfBuzz's subset would number glyph %u "
                                   "as %d, not %zu (-1: not kept)"),
-                           pt_font_path(job->font), (unsigned)job->gids[i],
+                           pt_font_path(font), (unsigned)gids[i],
                            got == HB_MAP_VALUE_INVALID ? -1 : (int)got, i);
     }
-    if (hb_map_get_population(old_to_new) != job->ngids)
+    if (hb_map_get_population(old_to_new) != n)
         return pt_fail(ctx, _("internal error: %s: HarfBuzz keeps %u glyphs in the subset, "
                               "not %zu"),
-                       pt_font_path(job->font), hb_map_get_population(old_to_new), job->ngids);
+                       pt_font_path(font), hb_map_get_population(old_to_new), n);
     return true;
 }
 
-/* The program of one face cut to job's glyphs, numbered as job->gids says,
- * with its twins; NULL with ctx->err set. */
-static hb_blob_t *subset_program(pt_ctx *ctx, const pt_subset_job *job)
+/* The program of font cut to gids[0..n), numbered as gids says, without
+ * twins; NULL with ctx->err set. */
+static hb_blob_t *cut_program(pt_ctx *ctx, pt_font *font, const uint32_t *gids, size_t n)
 {
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) {
-        pt_fail(ctx, _("out of memory while subsetting %s"), pt_font_display_name(job->font));
+        pt_fail(ctx, _("out of memory while subsetting %s"), pt_font_display_name(font));
         return NULL;
     }
     hb_set_t *glyphs = hb_subset_input_glyph_set(in);
-    for (size_t i = 0; i < job->ngids; i++)
-        hb_set_add(glyphs, job->gids[i]);
+    for (size_t i = 0; i < n; i++)
+        hb_set_add(glyphs, gids[i]);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
     /* Layout and vertical tables are of no use to a PDF reader, nor is cmap:
      * a CIDFontType2 reaches its glyphs through CIDToGIDMap (ISO 32000-1
@@ -177,31 +178,57 @@ static hb_blob_t *subset_program(pt_ctx *ctx, const pt_subset_job *job)
     hb_set_t *drop_set = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         hb_set_add(drop_set, drop[i]);
-    hb_face_t *program = pt_font_program_face(ctx, job->font);
+    hb_face_t *program = pt_font_program_face(ctx, font);
     if (!program) {
         hb_subset_input_destroy(in);
         return NULL;
     }
     hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(program, in);
     hb_subset_input_destroy(in);
-    bool same = plan && same_numbering(ctx, job, plan);
+    bool same = plan && same_numbering(ctx, font, gids, n, plan);
     hb_face_t *sub = same ? hb_subset_plan_execute_or_fail(plan) : NULL;
     hb_subset_plan_destroy(plan);
     hb_face_destroy(program);
     if (plan && !same)
         return NULL;
     if (!sub) {
-        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(job->font));
+        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(font));
         return NULL;
     }
     hb_blob_t *blob = hb_face_reference_blob(sub);
     hb_face_destroy(sub);
     if (hb_blob_get_length(blob) == 0) {
         hb_blob_destroy(blob);
-        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(job->font));
+        pt_fail(ctx, _("%s: HarfBuzz could not subset the font"), pt_font_path(font));
         return NULL;
     }
-    if (job->ntwins == 0)
+    return blob;
+}
+
+void pt_subset_cut_run(void *arg, int who)
+{
+    (void)who;
+    pt_subset_cut *c = arg;
+    pt_ctx_init(&c->ctx);
+    c->program = c->ngids ? cut_program(&c->ctx, c->font, c->gids, c->ngids) : NULL;
+}
+
+void pt_subset_cut_free(pt_subset_cut *c)
+{
+    if (!c)
+        return;
+    free(c->gids);
+    hb_blob_destroy(c->program);     /* NULL is fine */
+    free(c);
+}
+
+/* The program of job's face with its twins: the one cut ahead, or cut now;
+ * NULL with ctx->err set. */
+static hb_blob_t *subset_program(pt_ctx *ctx, pt_subset_job *job)
+{
+    hb_blob_t *blob = job->cut ? job->cut : cut_program(ctx, job->font, job->gids, job->ngids);
+    job->cut = NULL;
+    if (!blob || job->ntwins == 0)
         return blob;
     hb_blob_t *with_twins = pt_twin_program(ctx, blob, pt_font_path(job->font), job->twins,
                                             job->ntwins);
@@ -238,5 +265,7 @@ void pt_subset_job_free(pt_subset_job *job)
     job->twins = NULL;
     hb_blob_destroy(job->program);     /* NULL is fine */
     job->program = NULL;
+    hb_blob_destroy(job->cut);
+    job->cut = NULL;
     pt_buf_free(&job->zt.z);
 }

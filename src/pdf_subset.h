@@ -47,6 +47,9 @@ typedef struct pt_subset_job {
     size_t ntwins;
     pt_flate *const *by;      /* one compressor per hand (work.h's `who`) */
     pt_work *work;            /* where the program's compression is queued */
+    hb_blob_t *cut;           /* the program cut ahead to exactly these gids
+                               * (pt_subset_cut), without twins, or NULL: the
+                               * task cuts it (the job owns it) */
     /* Results, once pt_work_finish has returned. */
     bool ok;                  /* false: ctx says why */
     pt_ctx ctx;               /* the task's own error record */
@@ -55,6 +58,23 @@ typedef struct pt_subset_job {
     pt_flate_task zt;         /* its compression, a task of its own: zt.z is the
                                * program compressed, zt.ok false when memory ran out */
 } pt_subset_job;
+
+/* A program cut ahead, as a task (work.h), from the glyphs the pages are
+ * about to draw: the backend starts it before it records the pages and
+ * gives the result to the job when the final glyph set is the same. */
+typedef struct pt_subset_cut {
+    pt_font *font;            /* borrowed */
+    uint32_t *gids;           /* as pt_subset_job's (heap, owned) */
+    size_t ngids;
+    hb_blob_t *program;       /* result: the program without twins; NULL: ctx says why */
+    pt_ctx ctx;
+} pt_subset_cut;
+
+/* A pt_task_fn: cuts c's program. */
+void pt_subset_cut_run(void *c, int who);
+
+/* Frees a cut made with pt_xcalloc, its glyphs and its program (NULL is fine). */
+void pt_subset_cut_free(pt_subset_cut *c);
 
 /* A pt_task_fn: cuts job's program and queues its compression as a task of
  * its own, ahead of the tasks waiting (so another thread may compress it

@@ -601,6 +601,40 @@ static bool read_sources(pt_ctx *ctx, pt_arena *a, const pt_report *r, const cha
     return true;
 }
 
+/* Tells the PDF backend which glyphs of each font the pages draw, fonts in
+ * the order the pages first use them, so that it cuts the font programs
+ * while the pages are recorded (pt_pdf_expect). */
+static void expect_glyphs(const pt_doc *doc, pt_out *o)
+{
+    PT_VEC(pt_font *) fonts = {0};
+    PT_VEC(bool *) drawn = {0};
+    for (size_t pi = 0; pi < doc->pages.n; pi++) {
+        const pt_page *pg = doc->pages.v[pi];
+        for (size_t k = 0; k < pg->items.n; k++) {
+            const pt_item *it = &pg->items.v[k];
+            if (it->kind != PT_ITEM_GLYPHS || !it->font)
+                continue;
+            size_t f = 0;
+            while (f < fonts.n && fonts.v[f] != it->font)
+                f++;
+            uint32_t n = hb_face_get_glyph_count(pt_font_face(it->font));
+            if (f == fonts.n) {
+                PT_PUSH(fonts, it->font);
+                PT_PUSH(drawn, pt_xcalloc(n ? n : 1, sizeof(bool)));
+            }
+            for (size_t g = 0; g < it->nglyphs; g++)
+                if (it->glyphs[g].gid < n)
+                    drawn.v[f][it->glyphs[g].gid] = true;
+        }
+    }
+    for (size_t f = 0; f < fonts.n; f++) {
+        pt_pdf_expect(o, fonts.v[f], drawn.v[f], hb_face_get_glyph_count(pt_font_face(fonts.v[f])));
+        free(drawn.v[f]);
+    }
+    free(fonts.v);
+    free(drawn.v);
+}
+
 bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path,
                 const pt_typeset_opts *opts, int *npages)
 {
@@ -635,6 +669,8 @@ bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const 
     pt_out *o = pt_pdf_new(ctx, &info);
     pt_buf_free(&title);
     bool ok = o && pt_typeset_doc(ctx, r, layout_path, arena, &doc, &L);
+    if (ok)
+        expect_glyphs(&doc, o);
     pt_phase("layout (fonts, shaping, lines, pages)", &t);
     if (ok && !have_sources)
         ok = pt_ctx_take_error(ctx, &read_ctx);

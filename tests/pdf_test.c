@@ -487,6 +487,34 @@ static void test_program_face(const fonts *fo, const char *dir_path)
     unlink(copy);
 }
 
+/* pt_pdf_expect never changes the file: promised glyphs that are not the
+ * ones drawn (the program is cut again), or a promise made after the pages,
+ * give the bytes of a document made without a promise. */
+static void test_expect(const fonts *fo, const pt_doc_info *info)
+{
+    pt_ctx ctx;
+    pt_ctx_init(&ctx);
+    uint32_t n = hb_face_get_glyph_count(pt_font_face(fo->regular));
+    bool *wrong = calloc(n, sizeof *wrong);
+    wrong[5] = true;
+    const char *want = NULL, *got = NULL;
+    size_t nwant = 0, ngot = 0;
+    pt_out *plain = pt_pdf_new(&ctx, info), *promised = pt_pdf_new(&ctx, info);
+    CHECK(plain && promised && draw_doc(&ctx, plain, fo, NULL) &&
+          pt_pdf_bytes(plain, &ctx, &want, &nwant), "the plain document: %s", ctx.err);
+    if (promised) {
+        pt_pdf_expect(promised, fo->regular, wrong, n);
+        pt_pdf_expect(promised, fo->bold, wrong, 7);     /* a wrong count: ignored */
+    }
+    CHECK(promised && draw_doc(&ctx, promised, fo, NULL) &&
+          pt_pdf_bytes(promised, &ctx, &got, &ngot), "the promised document: %s", ctx.err);
+    CHECK(want && got && nwant == ngot && !memcmp(want, got, nwant),
+          "a wrong promise leaves the file as it is (%zu bytes, %zu without)", ngot, nwant);
+    pt_pdf_free(plain);
+    pt_pdf_free(promised);
+    free(wrong);
+}
+
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "/tmp/pt_pdf_test.pdf";
@@ -536,6 +564,8 @@ int main(int argc, char **argv)
     }
     pt_pdf_free(o);
     pt_buf_free(&expected);
+
+    test_expect(&fo, &info);
 
     char dir_path[1100];
     snprintf(dir_path, sizeof dir_path, "%s.dir", path);
