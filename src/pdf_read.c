@@ -25,7 +25,7 @@
 
 #include <qpdf/qpdf-c.h>
 
-#include <hpdf.h>
+#include <nettle/md5.h>
 
 enum { MAX_DEPTH = 400 };   /* nesting followed before a comparison gives up */
 
@@ -204,11 +204,11 @@ static bool read_source(const qpdf_api *A, pt_ctx *ctx, pt_arena *a, qpdf_data q
     size_t sumlen = 0;
     const char *want = A->qpdf_oh_is_string(q, sum) ? A->qpdf_oh_get_binary_string_value(q, sum, &sumlen)
                                                   : NULL;
-    HPDF_MD5_CTX c;
-    HPDF_BYTE d[16];
-    HPDF_MD5Init(&c);
-    HPDF_MD5Update(&c, (const HPDF_BYTE *)data, (HPDF_UINT32)len);
-    HPDF_MD5Final(d, &c);
+    struct md5_ctx c;
+    unsigned char d[MD5_DIGEST_SIZE];
+    md5_init(&c);
+    md5_update(&c, len, (const uint8_t *)data);
+    md5_digest(&c, MD5_DIGEST_SIZE, d);
     *agrees = A->qpdf_oh_is_integer(q, size) && A->qpdf_oh_get_int_value(q, size) == (long long)len &&
               want && sumlen == 16 && !memcmp(want, d, 16);
     return true;
