@@ -24,7 +24,6 @@
  * length of one call. */
 #include "brk.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,15 +97,12 @@ void pt_breaker_free(pt_breaker *b)
 
 /* ---- the dictionary engine, made ahead ---- */
 
-struct pt_breaker_warm {
-    pthread_t thread;
-};
-
-/* A thread: a word iterator over a few kanji and kana makes ICU build (and
- * keep) its CJK dictionary engine. */
-static void *warm(void *arg)
+void pt_breaker_warm(void *arg, int who)
 {
     (void)arg;
+    (void)who;
+    /* A word iterator over a few kanji and kana makes ICU build (and keep)
+     * its CJK dictionary engine. */
     static const UChar text[] = {0x6F22, 0x5B57, 0x3068, 0x304B, 0x306A};   /* 漢字とかな */
     UErrorCode st = U_ZERO_ERROR;
     UBreakIterator *words = ubrk_open(UBRK_WORD, "ja", text, 5, &st);
@@ -114,25 +110,6 @@ static void *warm(void *arg)
         while (ubrk_next(words) != UBRK_DONE)
             ;
     ubrk_close(words);
-    return NULL;
-}
-
-pt_breaker_warm *pt_breaker_warm_start(void)
-{
-    pt_breaker_warm *w = pt_xcalloc(1, sizeof *w);
-    if (pthread_create(&w->thread, NULL, warm, NULL) != 0) {
-        free(w);
-        return NULL;
-    }
-    return w;
-}
-
-void pt_breaker_warm_end(pt_breaker_warm *w)
-{
-    if (!w)
-        return;
-    pthread_join(w->thread, NULL);
-    free(w);
 }
 
 /* ---- ICU passes ---- */

@@ -25,13 +25,10 @@ void pt_breaker_free(pt_breaker *b);
 
 /* ICU builds its dictionary break engine for Chinese and Japanese on first
  * use, once per process (1-2 ms: the dictionary's character sets are made
- * from Unicode properties). pt_breaker_warm_start has a thread of its own do
- * that now, while the caller reads its input; pt_breaker_warm_end waits for
- * it (call it before returning; NULL is fine). Nothing else changes: the
- * engine is ICU's, shared by every iterator. NULL when no thread started. */
-typedef struct pt_breaker_warm pt_breaker_warm;
-pt_breaker_warm *pt_breaker_warm_start(void);
-void pt_breaker_warm_end(pt_breaker_warm *w);
+ * from Unicode properties). pt_breaker_warm, a task for a worker thread
+ * (work.h), has that done while the caller reads its input. Nothing else
+ * changes: the engine is ICU's, shared by every iterator. */
+void pt_breaker_warm(void *unused, int who);
 
 /* Fills brk[0..len] (caller-owned, len + 1 bytes) for the UTF-8 text. The text
  * is one paragraph: "paragraph-initial" means offset 0. A '\n' gives a

@@ -12,6 +12,7 @@
 #include "cycle.h"
 #include "model.h"
 #include "report.h"
+#include "work.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -98,7 +99,8 @@ static void print_summary(const pt_ctx *ctx, const char *where, int npages)
 
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
 {
-    pt_breaker_warm *warm = pt_breaker_warm_start();   /* beside the reading */
+    pt_work *warm = pt_work_new();             /* ICU's dictionary, beside the reading */
+    pt_work_add(warm, pt_breaker_warm, NULL);
     pt_arena *arena = pt_arena_new();
     const char *in = cmd->operands[0];
     double t = pt_now();
@@ -123,6 +125,6 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
     if (ok && !cmd->quiet)
         print_summary(ctx, to_stdout ? _("standard output") : out, npages);
     pt_arena_free(arena);
-    pt_breaker_warm_end(warm);
+    pt_work_free(warm);
     return ok ? PT_EXIT_OK : ctx->status ? ctx->status : PT_EXIT_IO;
 }

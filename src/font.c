@@ -16,10 +16,12 @@
  * PDF font descriptor's metrics (hhea ascender/descender, head bbox, the
  * OS/2 and post tables), which need no scale.
  *
- * Memory. Subsetting a CJK face reads most of its 4 MB glyf table; once the
- * backend is done with it, pt_font_drop_pages gives those pages back to the
- * system (r6: peak memory 29.1 -> 25.2 MB; one mapping for both libraries
- * instead of two: -> 25.0 MB). */
+ * Memory. Subsetting reads the font file through a mapping of its own
+ * (pt_font_program_face), unmapped when the program is cut; the pages of
+ * the shared mapping read while laying out (cmap, GSUB, hmtx; glyf for a
+ * face with composite glyphs or a collection) go back to the system once
+ * the face is subset (pt_font_drop_pages). One mapping serves both
+ * libraries (r6: peak memory 29.1 -> 25.0 MB when introduced). */
 #include "font.h"
 #include "fontcache.h"
 #include "sfnt.h"

@@ -37,8 +37,8 @@ bool pt_font_sha256(pt_ctx *ctx, pt_font *f, char hex[65]);
  * may call it. NULL with ctx->err set. */
 hb_face_t *pt_font_program_face(pt_ctx *ctx, const pt_font *f);
 /* Hands the pages of the font file that have been read back to the system
- * (the PDF backend calls it once the face is subset: a CJK face is 4-5 MB,
- * and most of its glyf pages are read by then). The face stays usable: a
+ * (the PDF backend calls it once the face is subset: a CJK face is 4-5 MB;
+ * layout has read its cmap, GSUB and hmtx pages by then). The face stays usable: a
  * page read again comes from the file. Only works on faces HarfBuzz mapped
  * from the file; otherwise does nothing. */
 void pt_font_drop_pages(pt_font *f);

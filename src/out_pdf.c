@@ -208,6 +208,7 @@ typedef struct pdf_out {
     pt_work *work;              /* the worker thread, from pt_pdf_new on: the sources,
                                  * the font programs, compression */
     pt_buf zbuf;                /* scratch: one stream compressed */
+    PT_VEC(pt_spaced) spaced;   /* scratch: one run's glyphs for set_run_spacing */
 } pdf_out;
 
 static pdf_out *pdf_of(pt_out *o) { return (pdf_out *)o; }
@@ -691,14 +692,13 @@ static bool needs_actualtext(const pdf_out *p, const item *it)
 
 /* Sets the character spacing run it is written with: its justification
  * stretch, given once (pdf_spacing.h). */
-static void set_run_spacing(pt_pdfc *c, const item *it)
+static void set_run_spacing(pdf_out *p, pt_pdfc *c, const item *it)
 {
-    pt_spaced *sp = pt_xcalloc(it->n, sizeof *sp);
+    p->spaced.n = 0;
     for (size_t i = 0; i < it->n; i++)
-        sp[i] = (pt_spaced){it->x + it->g[i].x, it->y + it->g[i].y, it->g[i].w};
+        PT_PUSH(p->spaced, ((pt_spaced){it->x + it->g[i].x, it->y + it->g[i].y, it->g[i].w}));
     double now = (double)c->spacing / PT_PDFC_TC_UNIT;
-    pt_pdfc_spacing(c, pt_spacing_choose(sp, it->n, it->size, now));
-    free(sp);
+    pt_pdfc_spacing(c, pt_spacing_choose(p->spaced.v, it->n, it->size, now));
 }
 
 /* Draws one glyph run on page through c; the face's variant fonts are
@@ -710,7 +710,7 @@ static bool write_run(pdf_out *p, pt_ctx *ctx, HPDF_Page page, pt_pdfc *c, pdf_f
                       const item *it, bool spans)
 {
     pt_pdfc_run(c, it->color);
-    set_run_spacing(c, it);
+    set_run_spacing(p, c, it);
     uint32_t cur = UINT32_MAX, k;
     const run_glyph *g = it->g;
     for (size_t i = 0; i < it->n;) {
@@ -1373,21 +1373,18 @@ static pt_subset_job number_glyphs(pdf_font *pf)
         keep[g] = pf->vars.v[g] != NULL;
     for (size_t i = 0; i < pf->twins.n; i++)
         keep[pf->twins.v[i].gid] = true;
-    pt_subset_closure(pt_font_face(pf->font), keep, pf->nglyphs);
-    pf->cid = pt_xcalloc(pf->vars.n, sizeof *pf->cid);
-    PT_VEC(uint32_t) gids = {0};
-    for (uint32_t g = 0; g < pf->nglyphs; g++)
-        if (keep[g]) {
-            pf->cid[g] = (uint32_t)gids.n;
-            PT_PUSH(gids, g);
-        }
+    size_t n;
+    uint32_t *gids = pt_subset_glyphs(pt_font_face(pf->font), keep, pf->nglyphs, &n);
     free(keep);
+    pf->cid = pt_xcalloc(pf->vars.n, sizeof *pf->cid);
+    for (size_t i = 0; i < n; i++)
+        pf->cid[gids[i]] = (uint32_t)i;
     pt_twin *twins = pt_xcalloc(pf->twins.n + 1, sizeof *twins);
     for (size_t i = 0; i < pf->twins.n; i++) {
-        pf->cid[pf->nglyphs + i] = (uint32_t)(gids.n + i);
+        pf->cid[pf->nglyphs + i] = (uint32_t)(n + i);
         twins[i] = (pt_twin){out_cid(pf, pf->twins.v[i].gid), pf->twins.v[i].extra};
     }
-    return (pt_subset_job){.font = pf->font, .gids = gids.v, .ngids = gids.n,
+    return (pt_subset_job){.font = pf->font, .gids = gids, .ngids = n,
                            .twins = twins, .ntwins = pf->twins.n};
 }
 
@@ -1546,7 +1543,6 @@ pt_out *pt_pdf_new(pt_ctx *ctx, const pt_doc_info *info)
     return &p->base;
 }
 
-/* Builds the file's bytes once (pt_pdf_save and pt_pdf_bytes). */
 void pt_pdf_expect(pt_out *o, pt_font *font, const bool *drawn, uint32_t n)
 {
     pdf_out *p = pdf_of(o);
@@ -1559,14 +1555,10 @@ void pt_pdf_expect(pt_out *o, pt_font *font, const bool *drawn, uint32_t n)
      * original is drawn too), .notdef and the composites' components. */
     bool *keep = pt_xcalloc(n ? n : 1, sizeof *keep);
     memcpy(keep, drawn, n * sizeof *keep);
-    pt_subset_closure(pt_font_face(font), keep, n);
-    PT_VEC(uint32_t) gids = {0};
-    for (uint32_t g = 0; g < n; g++)
-        if (keep[g])
-            PT_PUSH(gids, g);
-    free(keep);
     pt_subset_cut *c = pt_xcalloc(1, sizeof *c);
-    *c = (pt_subset_cut){.font = font, .gids = gids.v, .ngids = gids.n};
+    c->font = font;
+    c->gids = pt_subset_glyphs(pt_font_face(font), keep, n, &c->ngids);
+    free(keep);
     PT_PUSH(p->ahead, c);
     pt_work_add(p->work, pt_subset_cut_run, c);
 }
@@ -1578,6 +1570,7 @@ static void free_doc(void *doc, int who)
     HPDF_Free(doc);
 }
 
+/* Builds the file's bytes once (pt_pdf_save and pt_pdf_bytes). */
 static bool built(pdf_out *p, pt_ctx *ctx)
 {
     if (p->broken)
@@ -1651,6 +1644,7 @@ void pt_pdf_free(pt_out *o)
     pt_pdfs_free(p->st);
     pt_buf_free(&p->bytes);
     pt_buf_free(&p->zbuf);
+    free(p->spaced.v);
     for (int i = 0; i < PT_WORK_HANDS; i++)
         pt_flate_free(p->flate[i]);
     for (size_t i = 0; p->programs && i < p->fonts.n; i++)

@@ -54,7 +54,8 @@ static HPDF_STATUS write_flate_name(HPDF_Dict d, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-bool pt_pdf_stream_put_flated(HPDF_Dict s, const void *z, size_t zlen)
+/* Writes z[0..zlen), already compressed, into s's own (copying) stream. */
+static bool put_flated(HPDF_Dict s, const void *z, size_t zlen)
 {
     s->filter = HPDF_STREAM_FILTER_NONE;
     s->write_fn = write_flate_name;
@@ -118,7 +119,7 @@ bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, p
     if (!f)
         return HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) == HPDF_OK;
     return pt_flate_compress(f, data, len, scratch) &&
-           pt_pdf_stream_put_flated(s, scratch->s, scratch->n);
+           put_flated(s, scratch->s, scratch->n);
 }
 
 HPDF_Dict pt_pdf_stream(HPDF_Doc pdf, const void *data, size_t len, pt_flate *f)

@@ -30,14 +30,11 @@ void *pt_pdf_text_string(HPDF_Doc pdf, const char *s);
  * error is in libharu's record, or memory ran out). */
 bool pt_pdf_stream_put(HPDF_Dict s, pt_flate *f, const void *data, size_t len, pt_buf *scratch);
 
-/* Writes z[0..zlen), data already compressed in zlib format, as the content
- * of stream object s, named /FlateDecode. False on failure. */
-bool pt_pdf_stream_put_flated(HPDF_Dict s, const void *z, size_t zlen);
-
-/* The same without copying: s's content becomes z[0..zlen) itself, read when
- * the file is written, so z must stay unchanged until then (the large
- * streams: pages, font programs, sources; libharu's own stream would copy
- * them twice, a byte at a time). False on failure. */
+/* Makes z[0..zlen), data already compressed in zlib format, the content of
+ * stream object s, named /FlateDecode, without copying: z itself is read
+ * when the file is written, so it must stay unchanged until then (the
+ * large streams: pages, font programs, sources; libharu's own stream would
+ * copy them twice, a byte at a time). False on failure. */
 bool pt_pdf_stream_lend_flated(HPDF_Dict s, const void *z, size_t zlen);
 
 /* A new stream object in the xref holding data compressed by f (the

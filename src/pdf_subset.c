@@ -129,6 +129,17 @@ void pt_subset_closure(hb_face_t *face, bool *keep, uint32_t nglyphs)
     outlines_close(&o);
 }
 
+uint32_t *pt_subset_glyphs(hb_face_t *face, bool *keep, uint32_t nglyphs, size_t *n)
+{
+    pt_subset_closure(face, keep, nglyphs);
+    PT_VEC(uint32_t) gids = {0};
+    for (uint32_t g = 0; g < nglyphs; g++)
+        if (keep[g])
+            PT_PUSH(gids, g);
+    *n = gids.n;
+    return gids.v;
+}
+
 /* True when plan numbers the program's glyphs as gids[0..n) says (glyph
  * gids[i] becomes i, and no other glyph is kept); otherwise false with
  * ctx->err set. */

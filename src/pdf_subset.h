@@ -33,6 +33,11 @@
  * nothing. */
 void pt_subset_closure(hb_face_t *face, bool *keep, uint32_t nglyphs);
 
+/* The glyphs of a program of face, ascending, as the program numbers them:
+ * those marked in keep[0..nglyphs) and what pt_subset_closure adds (it
+ * marks them in keep). *n of them; the array is the caller's (heap). */
+uint32_t *pt_subset_glyphs(hb_face_t *face, bool *keep, uint32_t nglyphs, size_t *n);
+
 /* One font program to make (none when no glyph is drawn), as a task
  * (work.h). The job owns gids, twins and its results (pt_subset_job_free);
  * font is borrowed and must stay unchanged until the task has run. */

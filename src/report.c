@@ -606,8 +606,8 @@ static bool read_sources(pt_ctx *ctx, pt_arena *a, const pt_report *r, const cha
  * while the pages are recorded (pt_pdf_expect). */
 static void expect_glyphs(const pt_doc *doc, pt_out *o)
 {
-    PT_VEC(pt_font *) fonts = {0};
-    PT_VEC(bool *) drawn = {0};
+    typedef struct used { pt_font *font; uint32_t n; bool *drawn; } used;
+    PT_VEC(used) fonts = {0};
     for (size_t pi = 0; pi < doc->pages.n; pi++) {
         const pt_page *pg = doc->pages.v[pi];
         for (size_t k = 0; k < pg->items.n; k++) {
@@ -615,24 +615,22 @@ static void expect_glyphs(const pt_doc *doc, pt_out *o)
             if (it->kind != PT_ITEM_GLYPHS || !it->font)
                 continue;
             size_t f = 0;
-            while (f < fonts.n && fonts.v[f] != it->font)
+            while (f < fonts.n && fonts.v[f].font != it->font)
                 f++;
-            uint32_t n = hb_face_get_glyph_count(pt_font_face(it->font));
             if (f == fonts.n) {
-                PT_PUSH(fonts, it->font);
-                PT_PUSH(drawn, pt_xcalloc(n ? n : 1, sizeof(bool)));
+                uint32_t n = hb_face_get_glyph_count(pt_font_face(it->font));
+                PT_PUSH(fonts, ((used){it->font, n, pt_xcalloc(n ? n : 1, sizeof(bool))}));
             }
             for (size_t g = 0; g < it->nglyphs; g++)
-                if (it->glyphs[g].gid < n)
-                    drawn.v[f][it->glyphs[g].gid] = true;
+                if (it->glyphs[g].gid < fonts.v[f].n)
+                    fonts.v[f].drawn[it->glyphs[g].gid] = true;
         }
     }
     for (size_t f = 0; f < fonts.n; f++) {
-        pt_pdf_expect(o, fonts.v[f], drawn.v[f], hb_face_get_glyph_count(pt_font_face(fonts.v[f])));
-        free(drawn.v[f]);
+        pt_pdf_expect(o, fonts.v[f].font, fonts.v[f].drawn, fonts.v[f].n);
+        free(fonts.v[f].drawn);
     }
     free(fonts.v);
-    free(drawn.v);
 }
 
 bool pt_typeset(pt_ctx *ctx, const pt_report *r, const char *layout_path, const char *out_path,
