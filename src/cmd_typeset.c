@@ -10,6 +10,7 @@
 #include "brk.h"
 #include "cmd.h"
 #include "cycle.h"
+#include "memory.h"
 #include "model.h"
 #include "report.h"
 #include "work.h"
@@ -99,6 +100,14 @@ static void print_summary(const pt_ctx *ctx, const char *where, int npages)
 
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
 {
+    /* The heap grows to 60-90 times the edition's size (r6: 96 KB -> 8.7 MB,
+     * the 20-times edition 1.9 -> 119 MB); the first 64 times fill densely
+     * and go in huge pages (memory.c): r6 2,850 -> 1,400 page faults and
+     * 26.8 -> 24.9 ms, +1.0 MB peak memory; the 20-times edition 30,700 ->
+     * 5,100 faults and 276 -> 235 ms, +4 MB (medians of interleaved runs). */
+    struct stat st;
+    void *heap = pt_heap_huge(stat(cmd->operands[0], &st) == 0 && S_ISREG(st.st_mode)
+                              ? (size_t)st.st_size * 64 : 0);
     pt_work *warm = pt_work_new();             /* ICU's dictionary, beside the reading */
     pt_work_add(warm, pt_breaker_warm, NULL);
     pt_arena *arena = pt_arena_new();
@@ -126,5 +135,6 @@ int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
         print_summary(ctx, to_stdout ? _("standard output") : out, npages);
     pt_arena_free(arena);
     pt_work_free(warm);
+    pt_heap_done(heap);
     return ok ? PT_EXIT_OK : ctx->status ? ctx->status : PT_EXIT_IO;
 }

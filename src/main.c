@@ -19,6 +19,7 @@
  * catalog is looked up in the data folder's locale/. */
 #include "base.h"
 #include "cmd.h"
+#include "pdf_flate.h"
 
 #include <getopt.h>
 #include <locale.h>
@@ -146,6 +147,7 @@ int main(int argc, char **argv)
      * runs), peak memory +0.3 MB. */
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    pt_flate_setup();
 
     pt_ctx ctx;
     pt_ctx_init(&ctx);

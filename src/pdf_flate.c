@@ -9,12 +9,40 @@
 #include "pdf_flate.h"
 
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include <libdeflate.h>
 
 struct pt_flate {
     struct libdeflate_compressor *c;
 };
+
+/* libdeflate 1.14's compressor is 1.3 MB at every level, of which level 6
+ * touches about a fifth: mapped apart from the heap, its untouched pages never
+ * become memory, even where the heap is in huge pages (memory.c). The size
+ * is kept in front of the block for munmap. */
+static void *map_alloc(size_t n)
+{
+    size_t len = n + sizeof(max_align_t);
+    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    *(size_t *)p = len;
+    return (char *)p + sizeof(max_align_t);
+}
+
+static void map_free(void *p)
+{
+    if (!p)
+        return;
+    char *base = (char *)p - sizeof(max_align_t);
+    munmap(base, *(size_t *)base);
+}
+
+void pt_flate_setup(void)
+{
+    libdeflate_set_memory_allocator(map_alloc, map_free);
+}
 
 pt_flate *pt_flate_new(int level)
 {
@@ -42,6 +70,10 @@ bool pt_flate_compress(pt_flate *f, const void *data, size_t len, pt_buf *out)
         out->cap = bound;
     }
     out->n = libdeflate_zlib_compress(f->c, data, len, out->s, out->cap);
+    if (out->n > 0 && out->cap - out->n > 4096) {   /* the bound's unused end back to the heap */
+        out->s = pt_xrealloc(out->s, out->n + 1);
+        out->cap = out->n + 1;
+    }
     return out->n > 0;
 }
 

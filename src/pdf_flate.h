@@ -18,6 +18,10 @@ enum {
 
 typedef struct pt_flate pt_flate;
 
+/* Once per process, before the first compressor: libdeflate's tables are
+ * mapped apart from the heap (see pdf_flate.c). */
+void pt_flate_setup(void);
+
 /* A compressor at the given libdeflate level (1..12), kept for the whole
  * document (its tables are allocated once). NULL when out of memory. */
 pt_flate *pt_flate_new(int level);
