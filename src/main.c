@@ -19,11 +19,11 @@
  * catalog is looked up in the data folder's locale/. */
 #include "base.h"
 #include "cmd.h"
+#include "memory.h"
 #include "pdf_flate.h"
 
 #include <getopt.h>
 #include <locale.h>
-#include <malloc.h>
 #include <string.h>
 
 /* A mode: its option, what it takes and the function that does it. */
@@ -137,16 +137,7 @@ int main(int argc, char **argv)
         options[n++] = (struct option){ modes[i].option, no_argument, NULL, OPT_MODE + i };
     options[n] = (struct option){ 0 };
 
-    /* Memory freed is kept for the next allocation instead of going back to
-     * the system, and large blocks come from the heap too: a page the
-     * process touches for the first time costs a fault (2-3 us each on the
-     * machine measured, a fifth of a run's time), and r6 allocated and
-     * freed blocks of 128 KB and more (pages' content, font programs,
-     * compressed streams, arena blocks) from fresh mappings each time.
-     * r6: 180 fewer faults, 33.2 -> 30.9 ms (medians of 41 interleaved
-     * runs), peak memory +0.3 MB. */
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    pt_memory_setup();
     pt_flate_setup();
 
     pt_ctx ctx;

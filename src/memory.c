@@ -8,8 +8,8 @@
  * "madvise" or "always") to back the next part of the heap with them:
  *
  *   - a block of the size wanted plus 2 MB is allocated and freed again: it
- *     goes back to the top of the heap, which glibc keeps (main.c sets the
- *     trim threshold far above it), so the heap's next allocations are
+ *     goes back to the top of the heap, which glibc keeps (pt_memory_setup
+ *     sets the trim threshold far above it), so the heap's next allocations are
  *     carved from it in address order;
  *   - its 2 MB-aligned part is advised huge;
  *   - the part below the first 2 MB boundary is allocated and kept until the
@@ -24,9 +24,21 @@
 #define _GNU_SOURCE
 #include "memory.h"
 
+#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+
+/* Memory freed is kept for the next allocation instead of going back to the
+ * system, and large blocks come from the heap too: r6 allocated and freed
+ * blocks of 128 KB and more (pages' content, font programs, compressed
+ * streams) from fresh mappings each time. r6: 180 fewer faults, 33.2 -> 30.9
+ * ms (medians of 41 interleaved runs), peak memory +0.3 MB. */
+void pt_memory_setup(void)
+{
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
 
 enum {
     HUGE_PAGE = 2 << 20,
