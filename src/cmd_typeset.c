@@ -100,11 +100,12 @@ static void print_summary(const pt_ctx *ctx, const char *where, int npages)
 
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
 {
-    /* The heap grows to 60-90 times the edition's size (r6: 96 KB -> 8.7 MB,
-     * the 20-times edition 1.9 -> 119 MB); the first 64 times fill densely
-     * and go in huge pages (memory.c): r6 2,850 -> 1,400 page faults and
-     * 26.8 -> 24.9 ms, +1.0 MB peak memory; the 20-times edition 30,700 ->
-     * 5,100 faults and 276 -> 235 ms, +4 MB (medians of interleaved runs). */
+    /* The heap grows to 60-90 times the edition's size (r6: 94 KB -> 8.6 MB,
+     * the 20-times edition 1.8 -> about 120 MB); the first 64 times fill
+     * densely and go in huge pages (memory.c). Against the same build
+     * without: r6 2,850 -> 1,400 page faults, 26.8 -> 24.9 ms, +0.9 MB peak
+     * memory; the 20-times edition 30,700 -> 5,100 faults, 276 -> 235 ms,
+     * +2 MB (medians of interleaved runs). */
     struct stat st;
     void *heap = pt_heap_huge(stat(cmd->operands[0], &st) == 0 && S_ISREG(st.st_mode)
                               ? (size_t)st.st_size * 64 : 0);
