@@ -1482,11 +1482,12 @@ static bool build(pdf_out *p, pt_ctx *ctx)
         return false;
     pt_phase("  pdf: PDF/A metadata, output intent, sources", &t);
 
-    if (!pt_pdf_file_write(ctx, p->pdf, p->work, p->flate, &p->bytes))
+    unsigned char md5[16];
+    if (!pt_pdf_file_write(ctx, p->pdf, p->work, p->flate, &p->bytes, md5))
         return false;
-    pt_phase("  pdf: serialisation (object streams)", &t);
+    pt_phase("  pdf: serialisation (object streams; the file's MD5)", &t);
     return hpdf_check(p, ctx, true, "writing the PDF") &&
-           pt_pdfa_set_id(ctx, p->bytes.s, p->bytes.n);
+           pt_pdfa_set_id(ctx, p->bytes.s, p->bytes.n, md5);
 }
 
 /* ---- public ---- */

@@ -401,7 +401,7 @@ bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool t
 
 /* ---- /ID ---- */
 
-bool pt_pdfa_set_id(pt_ctx *ctx, char *bytes, size_t len)
+bool pt_pdfa_set_id(pt_ctx *ctx, char *bytes, size_t len, const unsigned char d[16])
 {
     static const char zeros[] = "<00000000000000000000000000000000>";
     const size_t zlen = sizeof zeros - 1;
@@ -413,8 +413,6 @@ bool pt_pdfa_set_id(pt_ctx *ctx, char *bytes, size_t len)
             at[found++] = bytes + i;
     if (found < 2)
         return pt_fail(ctx, _("internal error: the PDF's /ID placeholder is missing"));
-    unsigned char d[MD5_DIGEST_SIZE];
-    md5(bytes, len, d);
     static const char hex[] = "0123456789ABCDEF";
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < 16; i++) {

@@ -57,9 +57,9 @@ bool pt_pdfa_document(pt_ctx *ctx, HPDF_Doc pdf, const pt_doc_info *info, bool t
                       const pt_source_task *made);
 
 /* Fills in the /ID placeholder of the finished file bytes[0..len): both
- * halves become the MD5 of the file as written with the placeholder, so the
- * identifier follows from the content alone. False with ctx->err set when the
- * placeholder is not found. */
-bool pt_pdfa_set_id(pt_ctx *ctx, char *bytes, size_t len);
+ * halves become md5, the MD5 of the file as written with the placeholder
+ * (pt_pdf_file_write computes it), so the identifier follows from the content
+ * alone. False with ctx->err set when the placeholder is not found. */
+bool pt_pdfa_set_id(pt_ctx *ctx, char *bytes, size_t len, const unsigned char md5[16]);
 
 #endif

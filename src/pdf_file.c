@@ -26,6 +26,8 @@
  * stream. All objects have generation 0; there is no encryption. */
 #include "pdf_file.h"
 
+#include <nettle/md5.h>
+
 #include <string.h>
 
 enum {
@@ -167,7 +169,18 @@ static bool write_xref_stream(HPDF_Doc pdf, HPDF_Stream to, pt_buf *out, pt_flat
     return true;
 }
 
-bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *by, pt_buf *out)
+/* The file's MD5 so far, extended by a task over bytes that stay put. */
+typedef struct md5_task { struct md5_ctx c; const char *data; size_t len; } md5_task;
+
+static void md5_run(void *arg, int who)
+{
+    (void)who;
+    md5_task *m = arg;
+    md5_update(&m->c, m->len, (const uint8_t *)m->data);
+}
+
+bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *by, pt_buf *out,
+                       unsigned char md5[16])
 {
     HPDF_Xref xref = pdf->xref;
     if (xref->prev || xref->start_offset != 0 || pdf->encrypt_on || pdf->pdf_version < HPDF_VER_15)
@@ -199,6 +212,12 @@ bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *b
         ok = HPDF_Obj_WriteValue(HPDF_Xref_GetEntry(xref, i)->obj, to, NULL) == HPDF_OK;
         pt_buf_puts(out, "\nendobj\n");
     }
+    /* The bytes so far (the streams, 86 % of r6) are final and out is not
+     * touched until pt_work_finish: the worker hashes them meanwhile. */
+    md5_task hash = { .data = out->s, .len = out->n };
+    md5_init(&hash.c);
+    if (ok)
+        pt_work_add(w, md5_run, &hash);
     /* The object streams: filled here, compressed by both threads, then
      * written in order. */
     objstm *os = pt_xcalloc(nstm ? nstm : 1, sizeof *os);
@@ -229,6 +248,10 @@ bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *b
     free(os);
     bool too_big = ok && out->n > UINT32_MAX;
     ok = ok && !too_big && write_xref_stream(pdf, to, out, by[0], rows, total - 1, &z);
+    if (ok) {
+        md5_update(&hash.c, out->n - hash.len, (const uint8_t *)out->s + hash.len);
+        md5_digest(&hash.c, MD5_DIGEST_SIZE, md5);
+    }
     if (to)
         HPDF_Stream_Free(to);
     pt_buf_free(&body);

@@ -18,8 +18,10 @@
  * PDF file into *out (replacing its contents): stream objects as they are,
  * all other objects in object streams, compressed as tasks of w (by[who],
  * work.h), and a compressed cross-reference stream. The document's version must be 1.5 or later.
- * Deterministic: the same objects give the same bytes. False on failure
- * (ctx says why). */
-bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *by, pt_buf *out);
+ * md5 gets the MD5 of the bytes written (the streams' part hashed as a task
+ * while the object streams are made). Deterministic: the same objects give
+ * the same bytes. False on failure (ctx says why). */
+bool pt_pdf_file_write(pt_ctx *ctx, HPDF_Doc pdf, pt_work *w, pt_flate *const *by, pt_buf *out,
+                       unsigned char md5[16]);
 
 #endif
