@@ -79,6 +79,17 @@ void pt_buf_uint(pt_buf *b, uint64_t v);
 void pt_buf_printf(pt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void pt_buf_free(pt_buf *b);
 
+/* v rounded to the nearest integer, halves away from zero: what llround
+ * gives, for finite |v| < 2^52, without a call into libm (the PDF's content
+ * rounds every glyph's position: 170,000 calls for r6). v - trunc(v) is
+ * exact in that range, so the comparison with one half is too. */
+static inline long long pt_round(double v)
+{
+    long long i = (long long)v;
+    double frac = v - (double)i;
+    return frac >= 0.5 ? i + 1 : frac <= -0.5 ? i - 1 : i;
+}
+
 /* UTF-8. pt_utf8_decode reads one code point at s[*i] (len bytes in all) and
  * advances *i; returns -1 (and advances by one byte) on an invalid sequence,
  * overlong form, surrogate or value above U+10FFFF. Inline: the line engine,

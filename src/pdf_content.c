@@ -50,7 +50,7 @@ enum {
 /* v in 1/1000, rounded: the precision of every number written. */
 static long long milli(double v)
 {
-    return llround(v * 1000.0);
+    return pt_round(v * 1000.0);
 }
 
 /* Appends m / 10^decimals in the shortest form ("10.5", "-12", ".25",
@@ -201,7 +201,7 @@ void pt_pdfc_run(pt_pdfc *c, pt_rgb color)
 
 void pt_pdfc_spacing(pt_pdfc *c, double tc)
 {
-    long long t = llround(tc * PT_PDFC_TC_UNIT);
+    long long t = pt_round(tc * PT_PDFC_TC_UNIT);
     if (t == c->spacing)
         return;
     pt_pdfc_tj_end(c);
@@ -283,11 +283,11 @@ static long long shortest_adjustment(double off, double size)
 {
     double exact = off * 1000.0 / size * 1000.0;
     for (long long step = 1000; step > 1; step /= 10) {
-        long long a = llround(exact / (double)step) * step;
+        long long a = pt_round(exact / (double)step) * step;
         if (fabs(off - (double)a / 1e6 * size) <= PT_PDFC_TOLERANCE / 2)
             return a;
     }
-    return llround(exact);
+    return pt_round(exact);
 }
 
 void pt_pdfc_glyph(pt_pdfc *c, uint32_t gid, double x, double y, double width)

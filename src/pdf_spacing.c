@@ -45,7 +45,7 @@ typedef struct step {
 /* v rounded to 1/1000: positions and sizes as the writer writes them. */
 static double rounded(double v)
 {
-    return (double)llround(v * 1000.0) / 1000.0;
+    return (double)pt_round(v * 1000.0) / 1000.0;
 }
 
 /* Fills st[0 .. n-1) with the steps between the n glyphs g at size (from
@@ -68,7 +68,7 @@ static size_t steps_of(const pt_spaced *g, size_t n, double size, step *st)
 /* How many adjustments the m steps st need with spacing tc. */
 static size_t numbers(const step *st, size_t m, double tc)
 {
-    tc = (double)llround(tc * PT_PDFC_TC_UNIT) / PT_PDFC_TC_UNIT;
+    tc = (double)pt_round(tc * PT_PDFC_TC_UNIT) / PT_PDFC_TC_UNIT;
     size_t count = 0;
     double off = 0;          /* the pen's distance from the glyph, points */
     for (size_t i = 0; i < m; i++) {
@@ -159,7 +159,7 @@ double pt_spacing_choose(const pt_spaced *g, size_t n, double size, double curre
     double cand[3] = {current, 0, dominant_gap(st, m)};
     for (size_t i = 1; i < 3; i++) {
         size_t cost = numbers(st, m, cand[i]);
-        if (llround(cand[i] * PT_PDFC_TC_UNIT) != llround(current * PT_PDFC_TC_UNIT))
+        if (pt_round(cand[i] * PT_PDFC_TC_UNIT) != pt_round(current * PT_PDFC_TC_UNIT))
             cost += CHANGE_COST;
         if (cost < best) {
             best = cost;

@@ -358,8 +358,38 @@ static void test_spacing_chosen(void)
     CHECK_INT(pt_spacing_numbers(g, 12, 10, tc), 0, "no number across the line break");
 }
 
+/* pt_round (base.h) is llround for every value the content rounds: halves
+ * both ways, their neighbours one ulp off, and values up to 2^51. */
+static void test_round(void)
+{
+    int bad = 0;
+    for (long k = -4000000; k <= 4000000; k++) {
+        double v = (double)k / 2.0;
+        double near[3] = { v, nextafter(v, -INFINITY), nextafter(v, INFINITY) };
+        for (int i = 0; i < 3; i++)
+            if (pt_round(near[i]) != llround(near[i]) && bad++ < 5)
+                printf("FAIL pt_round(%.17g) = %lld, llround %lld\n", near[i], pt_round(near[i]),
+                       llround(near[i]));
+    }
+    double odd[] = { 0.49999999999999994, -0.49999999999999994, 4503599627370495.5,
+                     -4503599627370495.5, 2251799813685247.5, 1e15 + 0.5, -0.0, 0.0,
+                     780.367 * 1000.0, 506.123 * 1000.0, 0.0015 * 1000.0 };
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+        if (pt_round(odd[i]) != llround(odd[i]) && bad++ < 10)
+            printf("FAIL pt_round(%.17g) = %lld, llround %lld\n", odd[i], pt_round(odd[i]),
+                   llround(odd[i]));
+    srand(7);
+    for (int i = 0; i < 1000000; i++) {
+        double v = ((double)rand() / RAND_MAX - 0.5) * 2e6;
+        if (pt_round(v) != llround(v) && bad++ < 15)
+            printf("FAIL pt_round(%.17g) = %lld, llround %lld\n", v, pt_round(v), llround(v));
+    }
+    CHECK_INT(bad, 0, "values where pt_round and llround differ");
+}
+
 int main(void)
 {
+    test_round();
     static want w[MAX_GLYPHS];
     size_t n = 0;
     pt_buf b = {0};
