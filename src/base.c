@@ -173,20 +173,17 @@ char *pt_sprintf(pt_arena *a, const char *fmt, ...)
  * repeated reallocation (64 saves most of it; 256 no more, with more memory). */
 enum { PT_BUF_MIN = 64 };
 
-void pt_buf_add(pt_buf *b, const void *data, size_t n)
+void pt_buf_grow(pt_buf *b, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        b->cap = (b->n + n + 1) * 2;
-        if (b->cap < PT_BUF_MIN)
-            b->cap = PT_BUF_MIN;
-        b->s = pt_xrealloc(b->s, b->cap);
+    if (n > (SIZE_MAX / 2 - 1) - b->n) {
+        fputs("plantype: out of memory\n", stderr);
+        abort();
     }
-    memcpy(b->s + b->n, data, n);
-    b->n += n;
-    b->s[b->n] = 0;
+    b->cap = (b->n + n + 1) * 2;
+    if (b->cap < PT_BUF_MIN)
+        b->cap = PT_BUF_MIN;
+    b->s = pt_xrealloc(b->s, b->cap);
 }
-
-void pt_buf_puts(pt_buf *b, const char *s) { pt_buf_add(b, s, strlen(s)); }
 
 void pt_buf_uint(pt_buf *b, uint64_t v)
 {
