@@ -112,24 +112,6 @@ void pt_arena_free(pt_arena *a)
     free(a);
 }
 
-void pt_arena_adopt(pt_arena *a, pt_arena *child)
-{
-    if (!child)
-        return;
-    block *last = child->head;
-    if (last) {
-        while (last->next)
-            last = last->next;
-        if (a->head) {            /* behind a's head, which stays the block in use */
-            last->next = a->head->next;
-            a->head->next = child->head;
-        } else {
-            a->head = child->head;
-        }
-    }
-    free(child);
-}
-
 static block *new_block(size_t size)
 {
     block *b = pt_xrealloc(NULL, sizeof *b + size);

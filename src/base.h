@@ -50,8 +50,6 @@ void pt_warn(pt_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2,
 typedef struct pt_arena pt_arena;
 pt_arena *pt_arena_new(void);
 void pt_arena_free(pt_arena *a);
-/* Makes child's memory a's (freed with a); frees child itself. */
-void pt_arena_adopt(pt_arena *a, pt_arena *child);
 void *pt_alloc(pt_arena *a, size_t size);
 char *pt_strdup(pt_arena *a, const char *s);
 char *pt_strndup(pt_arena *a, const char *s, size_t n);

@@ -52,38 +52,6 @@ void pt_doc_free(pt_doc *d)
 
 void pt_doc_append(pt_doc *d, pt_page *p) { PT_PUSH(d->pages, p); }
 
-int pt_doc_adopt(pt_doc *d, pt_doc *tree, pt_doc *part, pt_doc *part_tree)
-{
-    int off = (int)tree->elems.n - 1;
-    for (size_t k = 1; k < part_tree->elems.n; k++) {
-        pt_elem *e = &part_tree->elems.v[k];
-        if (e->parent > 0)
-            e->parent += off;
-        for (size_t j = 0; j < e->kids.n; j++)
-            e->kids.v[j] += off;
-        PT_PUSH(tree->elems, *e);
-        memset(&e->kids, 0, sizeof e->kids);    /* moved */
-    }
-    pt_elem *root = &part_tree->elems.v[0];
-    for (size_t j = 0; j < root->kids.n; j++) {
-        int kid = root->kids.v[j] + off;
-        PT_PUSH(tree->elems.v[0].kids, kid);
-    }
-    root->kids.n = 0;
-    part_tree->elems.n = 1;
-    for (size_t p = 0; p < part->pages.n; p++) {
-        pt_page *pg = part->pages.v[p];
-        if (pg->elem > 0)
-            pg->elem += off;
-        for (size_t i = 0; i < pg->items.n; i++)
-            if (pg->items.v[i].elem > 0)
-                pg->items.v[i].elem += off;
-        pt_doc_append(d, pg);
-    }
-    part->pages.n = 0;
-    return off;
-}
-
 void pt_page_rect(pt_page *p, double x, double y, double w, double h, const pt_rgb *fill,
                   const pt_rgb *stroke, double line_width)
 {

@@ -63,11 +63,6 @@ void pt_doc_free(pt_doc *d);                 /* frees the vectors; the arena is 
 pt_page *pt_page_new(void);                  /* a page not yet in a document */
 void pt_page_free(pt_page *p);
 void pt_doc_append(pt_doc *d, pt_page *p);   /* the document takes p */
-/* Moves part's pages to the end of d, and part_tree's structure elements
- * after tree's: element k > 0 becomes k + the returned offset, in the pages'
- * items and the elements' parents and children (the Document's children are
- * appended to tree's). part and part_tree are left empty of both. */
-int pt_doc_adopt(pt_doc *d, pt_doc *tree, pt_doc *part, pt_doc *part_tree);
 
 void pt_page_rect(pt_page *p, double x, double y, double w, double h, const pt_rgb *fill,
                   const pt_rgb *stroke, double line_width);

@@ -442,7 +442,8 @@ static bool build(pt_rep *R)
     int *npages = pt_xcalloc((size_t)r->ncards, sizeof *npages);
     bool ok = true;
     int *card_sect = pt_xcalloc((size_t)r->ncards, sizeof *card_sect);
-    ok = pt_cards_lay(R, npages, card_sect);
+    for (int i = 0; i < r->ncards && ok; i++)
+        ok = (npages[i] = pt_card_pages(R, r->cards[i], &card_sect[i])) > 0;
     R->doc = main_doc;
     part_begin(R, &ovs, &main_doc);
     int *nov = pt_xcalloc((size_t)r->nprojects, sizeof *nov);

@@ -12,11 +12,8 @@
  * printed one. Nothing is clipped. */
 #include "report_int.h"
 #include "report_fit.h"
-#include "work.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* A card label, expanded once per run (every card asks for twenty of them,
@@ -328,108 +325,4 @@ static int card_pages(pt_rep *R, const pt_card *c)
     pt_rows_free(rows, NROWS);
     pt_rows_free(head, NROWS);
     return pages;
-}
-
-/* ---- the cards on two threads ---- */
-
-/* The cards laid out by the second thread: cards [from, to) with a context
- * of their own (a typesetter, an arena, pages, structure elements, a pt_ctx
- * whose warnings are kept in memory until the caller prints them after its
- * own). Nothing else is shared but what no one changes while they run: the
- * report, the layout, the styles, the fonts (HarfBuzz shapes with one font
- * from many threads; each typesetter keeps its own caches). */
-typedef struct card_half {
-    pt_rep R;
-    pt_ctx ctx;
-    pt_doc pages, tree;
-    FILE *warn;
-    char *warnings;
-    size_t nwarnings;
-    int from, to;
-    int *npages, *sect;
-    bool ok;
-} card_half;
-
-static void lay_half(void *arg, int who)
-{
-    (void)who;
-    card_half *h = arg;
-    h->R.ts = pt_typesetter_new(&h->ctx, h->R.L->strictness);
-    h->ok = h->R.ts != NULL;
-    for (int i = h->from; i < h->to && h->ok; i++)
-        h->ok = (h->npages[i] = pt_card_pages(&h->R, h->R.r->cards[i], &h->sect[i])) > 0;
-    pt_typesetter_free(h->R.ts);
-    h->R.ts = NULL;
-}
-
-/* The caller lays out the first CARDS_MAIN percent of the cards, the second
- * thread the rest (it starts later: a thread and a typesetter to make);
- * editions of fewer than CARDS_MIN cards on one thread. Measured against one
- * thread (interleaved runs): the 20-times edition 264 -> 231 ms (7 runs
- * each), r6 unchanged (-0.27 and +0.07 ms in two batches of 41: its 43
- * cards take 4.3 ms on one thread, and this machine's two cores run two
- * threads at little more than one core's speed). Split at 50 % r6 gained
- * 0.5 ms, at 60 % nothing (21 runs each). */
-enum { CARDS_MAIN = 55, CARDS_MIN = 4 };
-
-bool pt_cards_lay(pt_rep *R, int *npages, int *sect)
-{
-    const int n = R->r->ncards;
-    int split = n;
-    card_half h;
-    memset(&h, 0, sizeof h);
-    if (n >= CARDS_MIN) {
-        h.ctx = *R->ctx;
-        h.ctx.err[0] = 0;
-        h.ctx.status = 0;
-        h.ctx.nwarn = 0;
-        h.warn = R->ctx->warn ? open_memstream(&h.warnings, &h.nwarnings) : NULL;
-        if (!R->ctx->warn || h.warn)
-            split = n * CARDS_MAIN / 100;
-    }
-    pt_work *w = NULL;
-    if (split < n) {
-        h.ctx.warn = h.warn;
-        h.R = *R;
-        h.R.ctx = &h.ctx;
-        h.R.arena = pt_arena_new();
-        pt_doc_init(&h.pages, h.R.arena, R->doc->width, R->doc->height);
-        pt_doc_init(&h.tree, h.R.arena, R->doc->width, R->doc->height);
-        h.R.doc = &h.pages;
-        h.R.tree = &h.tree;
-        h.from = split;
-        h.to = n;
-        h.npages = npages;
-        h.sect = sect;
-        w = pt_work_new();
-        pt_work_add(w, lay_half, &h);
-    } else if (h.warn) {
-        fclose(h.warn);
-        free(h.warnings);
-    }
-    bool ok = true;
-    for (int i = 0; i < split && ok; i++)
-        ok = (npages[i] = pt_card_pages(R, R->r->cards[i], &sect[i])) > 0;
-    if (!w)
-        return ok;
-    pt_work_free(w);                     /* waits for the second half */
-    if (h.warn)
-        fclose(h.warn);
-    if (ok) {                            /* its warnings after the first half's */
-        if (h.nwarnings)
-            fwrite(h.warnings, 1, h.nwarnings, R->ctx->warn);
-        R->ctx->nwarn += h.ctx.nwarn;
-        if (!h.ok)
-            ok = pt_ctx_take_error(R->ctx, &h.ctx);
-    }
-    if (ok) {
-        int off = pt_doc_adopt(R->doc, R->tree, &h.pages, &h.tree);
-        for (int i = split; i < n; i++)
-            sect[i] += off;
-    }
-    free(h.warnings);
-    pt_doc_free(&h.pages);
-    pt_doc_free(&h.tree);
-    pt_arena_adopt(R->arena, h.R.arena);
-    return ok;
 }

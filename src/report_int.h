@@ -128,11 +128,5 @@ bool pt_overview(pt_rep *R, const pt_project *pr);
  * element (*sect) not yet in the tree. Returns the number of pages added, 0
  * on failure. */
 int pt_card_pages(pt_rep *R, const pt_card *c, int *sect);
-/* report_card.c: every card (pt_card_pages) into R->doc, its page count in
- * npages[i] and its Sect in sect[i]; the later cards on a second thread with
- * a context of its own, merged into R's in order (warnings, pages, elements),
- * so that the result is what one thread gives. False on failure (ctx says
- * why: the first card that failed). */
-bool pt_cards_lay(pt_rep *R, int *npages, int *sect);
 
 #endif

@@ -94,23 +94,6 @@ check "header taller than a page: names the card and its header" \
   grep -q "^plantype: $f:[0-9]*: <card no=\"1\">: card 1: its header (repeated on every continuation page) is [0-9.]* pt tall, more than the [0-9.]* pt a page has for it" <<<"$msg"
 check "header taller than a page: no PDF" test ! -e "$TMP/goal.pdf"
 
-# --- the cards are laid out by two threads (the later ones by the second):
-# a failing card there is reported as one thread would, and only when no
-# earlier card failed
-f=$TMP/late.xml
-perl -pe 's{<title>情報発信の強化</title>}{<title>'"$long"'</title>}' "$R6" >"$f"
-run -o "$TMP/late.pdf" "$f"
-check_eq "a late card taller than a page: exit" "$rc" 2
-check "a late card taller than a page: names card 36" \
-  grep -q "^plantype: $f:[0-9]*: <card no=\"36\">: card 36: the initiative row (title, departments, status) is [0-9.]* pt tall" <<<"$msg"
-check "a late card taller than a page: no PDF" test ! -e "$TMP/late.pdf"
-f=$TMP/both.xml
-perl -pe 's{<title>(情報発信の強化|学校給食の地産地消の推進)</title>}{<title>'"$long"'</title>}' "$R6" >"$f"
-run -o "$TMP/both.pdf" "$f"
-check_eq "an early and a late card too tall: exit" "$rc" 2
-check "an early and a late card too tall: the early one is named, once" \
-  test "$(grep -c "card 1: the initiative row" <<<"$msg")" = 1 -a "$(grep -c "card 36" <<<"$msg")" = 0
-
 # --- output paths
 cp "$R6" "$TMP/ed.xml"; cp "$LAYOUT" "$TMP/lay.xml"
 expect "output is the edition" 1 "$TMP/ed.xml: is the input $TMP/ed.xml; refusing to write the PDF over it" -o "$TMP/ed.xml" "$TMP/ed.xml"
