@@ -98,18 +98,27 @@ static void print_summary(const pt_ctx *ctx, const char *where, int npages)
     fprintf(stderr, _("plantype: wrote %s: %s, %s\n"), where, pages, warnings);
 }
 
+/* At most this much of the heap in huge pages. On the machine measured (a
+ * virtual one that hands free 2 MB blocks back to its host: virtio free page
+ * reporting, order 9), a huge page first touched after an idle pause costs
+ * 1.5-3 ms more: the 20-times edition's first run after 10 s idle took
+ * 390-477 ms with 116 MB of huge pages against 283-311 ms without, though
+ * back to back they saved it 50 ms. With at most 8 MB (r6's dense part is
+ * 6 MB) it took 263-286 ms after idling and 259 against 287 ms back to
+ * back. */
+enum { HEAP_HUGE_MAX = 8 << 20 };
+
 int pt_cmd_typeset(pt_ctx *ctx, const pt_cmd *cmd)
 {
     /* The heap grows to 60-90 times the edition's size (r6: 94 KB -> 8.6 MB,
      * the 20-times edition 1.8 -> about 120 MB); the first 64 times fill
-     * densely and go in huge pages (memory.c). Against the same build
-     * without: r6 2,850 -> 1,400 page faults, 26.8 -> 24.9 ms, +0.9 MB peak
-     * memory; the 20-times edition 30,700 -> 5,100 faults, 276 -> 235 ms,
-     * +2 MB (medians of interleaved runs). */
+     * densely and go in huge pages (memory.c), up to HEAP_HUGE_MAX. Against
+     * the same build without: r6 2,850 -> 1,400 page faults, 26.8 -> 24.9
+     * ms, +0.9 MB peak memory (medians of interleaved runs). */
     struct stat st;
-    bool sized = stat(cmd->operands[0], &st) == 0 && S_ISREG(st.st_mode) &&
-                 (size_t)st.st_size <= PT_MAX_EDITION;     /* larger: refused when read */
-    void *heap = pt_heap_huge(sized ? (size_t)st.st_size * 64 : 0);
+    bool sized = stat(cmd->operands[0], &st) == 0 && S_ISREG(st.st_mode);
+    size_t want = sized ? (size_t)st.st_size * 64 : 0;
+    void *heap = pt_heap_huge(want < HEAP_HUGE_MAX ? want : HEAP_HUGE_MAX);
     pt_work *warm = pt_work_new();             /* ICU's dictionary, beside the reading */
     pt_work_add(warm, pt_breaker_warm, NULL);
     pt_arena *arena = pt_arena_new();
