@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/md5.h>
+
 void pt_ctx_init(pt_ctx *ctx)
 {
     memset(ctx, 0, sizeof *ctx);
@@ -415,4 +417,12 @@ void pt_phase(const char *name, double *since)
                 name, (now - *since) * 1000.0, ru.ru_minflt, ru.ru_maxrss / 1024.0);
     }
     *since = now;
+}
+
+void pt_md5(const void *data, size_t len, unsigned char d[16])
+{
+    struct md5_ctx c;
+    md5_init(&c);
+    md5_update(&c, len, (const uint8_t *)data);
+    md5_digest(&c, MD5_DIGEST_SIZE, d);
 }

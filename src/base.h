@@ -91,6 +91,10 @@ void pt_buf_uint(pt_buf *b, uint64_t v);
 void pt_buf_printf(pt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void pt_buf_free(pt_buf *b);
 
+/* The MD5 of data[0..len) into d (nettle): the PDF's /CheckSum of each
+ * source, and --verify's check of it. */
+void pt_md5(const void *data, size_t len, unsigned char d[16]);
+
 /* v rounded to the nearest integer, halves away from zero: what llround
  * gives, for finite |v| < 2^52, without a call into libm (the PDF's content
  * rounds every glyph's position: 170,000 calls for r6). v - trunc(v) is

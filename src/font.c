@@ -261,7 +261,6 @@ static void unmap(void *arg)
     free(m);
 }
 
-
 /* Rewrites the table directory of an sfnt file at data (len bytes) in place
  * to list only program_tables; the tables stay where they are. False when
  * it is not a single-face sfnt whose directory fits. */

@@ -1564,7 +1564,6 @@ void pt_pdf_expect(pt_out *o, pt_font *font, const bool *drawn, uint32_t n)
     pt_work_add(p->work, pt_subset_cut_run, c);
 }
 
-/* A pt_task_fn: frees a libharu document nobody uses any more. */
 /* What the recording took, all but the file's bytes and the worker:
  * libharu's document (3,000 objects for r6), the pages, fonts, structure
  * tree, compressors, buffers and the arena. Once the bytes are made this

@@ -25,8 +25,6 @@
 
 #include <qpdf/qpdf-c.h>
 
-#include <nettle/md5.h>
-
 enum { MAX_DEPTH = 400 };   /* nesting followed before a comparison gives up */
 
 /* ---- qpdf, loaded when needed ----
@@ -204,11 +202,8 @@ static bool read_source(const qpdf_api *A, pt_ctx *ctx, pt_arena *a, qpdf_data q
     size_t sumlen = 0;
     const char *want = A->qpdf_oh_is_string(q, sum) ? A->qpdf_oh_get_binary_string_value(q, sum, &sumlen)
                                                   : NULL;
-    struct md5_ctx c;
-    unsigned char d[MD5_DIGEST_SIZE];
-    md5_init(&c);
-    md5_update(&c, len, (const uint8_t *)data);
-    md5_digest(&c, MD5_DIGEST_SIZE, d);
+    unsigned char d[16];
+    pt_md5(data, len, d);
     *agrees = A->qpdf_oh_is_integer(q, size) && A->qpdf_oh_get_int_value(q, size) == (long long)len &&
               want && sumlen == 16 && !memcmp(want, d, 16);
     return true;

@@ -42,7 +42,7 @@ static void outlines_open(outlines *o, hb_face_t *face)
     o->head = pt_sfnt_table(face, HB_TAG('h', 'e', 'a', 'd'), &o->bhead, &o->lhead);
     o->loca = pt_sfnt_table(face, HB_TAG('l', 'o', 'c', 'a'), &o->bloca, &o->lloca);
     o->glyf = pt_sfnt_table(face, HB_TAG('g', 'l', 'y', 'f'), &o->bglyf, &o->lglyf);
-    o->long_loca = o->lhead >= 54 && pt_sfnt_get16(o->head + 50) == 1;
+    o->long_loca = pt_sfnt_long_loca(o->head, o->lhead);
     unsigned entry = o->long_loca ? 4 : 2;
     /* Glyph g has data when loca has entries g and g + 1. */
     o->n = o->lloca >= 2 * entry ? o->lloca / entry - 1 : 0;
@@ -66,9 +66,8 @@ static bool glyph_data(const outlines *o, uint32_t g, size_t *start, size_t *end
 {
     if (g >= o->n)
         return false;
-    *start = o->long_loca ? pt_sfnt_get32(o->loca + 4 * g) : 2u * pt_sfnt_get16(o->loca + 2 * g);
-    *end = o->long_loca ? pt_sfnt_get32(o->loca + 4 * g + 4)
-                        : 2u * pt_sfnt_get16(o->loca + 2 * g + 2);
+    *start = pt_sfnt_loca(o->loca, o->long_loca, g);
+    *end = pt_sfnt_loca(o->loca, o->long_loca, g + 1);
     return *start < *end && *end <= o->lglyf;
 }
 

@@ -77,7 +77,7 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name,
     hb_blob_t *result = NULL;
     unsigned old_n = lmaxp >= 6 ? pt_sfnt_get16(maxp + 4) : 0;
     unsigned nhm = lhhea >= 36 ? pt_sfnt_get16(hhea + 34) : 0;
-    bool long_loca = lhead >= 54 && pt_sfnt_get16(head + 50) == 1;
+    bool long_loca = pt_sfnt_long_loca(head, lhead);
     size_t total = (size_t)old_n + n;
     if (lhead < 54 || lmaxp < 6 || lhhea < 36 || nhm == 0 || nhm > old_n ||
         lhmtx < 4u * nhm + 2u * (old_n - nhm) || lloca < (old_n + 1u) * (long_loca ? 4u : 2u)) {
@@ -94,7 +94,7 @@ hb_blob_t *pt_twin_program(pt_ctx *ctx, hb_blob_t *program, const char *name,
      * glyph data either). */
     uint32_t *off = pt_xrealloc(NULL, sizeof *off * (total + 1));
     for (unsigned g = 0; g <= old_n; g++)
-        off[g] = long_loca ? pt_sfnt_get32(loca + 4 * g) : 2 * pt_sfnt_get16(loca + 2 * g);
+        off[g] = pt_sfnt_loca(loca, long_loca, g);
     if (off[old_n] > lglyf) {
         free(off);
         pt_fail(ctx, _("%s: the subset font program is not as expected"), name);

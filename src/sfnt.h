@@ -5,6 +5,7 @@
 #ifndef PT_SFNT_H
 #define PT_SFNT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <hb.h>
 
@@ -30,6 +31,20 @@ static inline void pt_sfnt_set32(unsigned char *p, uint32_t v)
     p[1] = (unsigned char)(v >> 16);
     p[2] = (unsigned char)(v >> 8);
     p[3] = (unsigned char)v;
+}
+
+/* True when loca's offsets are 32-bit: head (len bytes) says
+ * indexToLocFormat 1. */
+static inline bool pt_sfnt_long_loca(const unsigned char *head, unsigned len)
+{
+    return len >= 54 && pt_sfnt_get16(head + 50) == 1;
+}
+
+/* Glyph g's offset into glyf, from loca in either format (entry g must be
+ * there: the caller checks loca's length). */
+static inline uint32_t pt_sfnt_loca(const unsigned char *loca, bool long_loca, uint32_t g)
+{
+    return long_loca ? pt_sfnt_get32(loca + 4 * g) : 2u * pt_sfnt_get16(loca + 2 * g);
 }
 
 /* Table tag of face as bytes, *len of them (0 when the face has none); *blob
